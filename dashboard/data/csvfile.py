@@ -1,0 +1,72 @@
+"""Tolerant CSV reading: bad lines are reported with their line number, good lines kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .issues import DataFileError, IssueLog
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def _decode_lines(raw: bytes, path: Path, log: IssueLog) -> str:
+    """Decode UTF-8 (with or without BOM) line by line; undecodable lines are reported."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    good: list[str] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            good.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            log.add(path, number, f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1}); "
+                    "re-save the file as UTF-8")
+            good.append("")
+    return "\n".join(good)
+
+
+def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int, dict[str, str]]]:
+    """Read a CSV into ``(line_number, row)`` pairs with stripped string values.
+
+    Raises :class:`DataFileError` when the file as a whole is unusable (missing, empty,
+    too large, or lacking required columns). Rows with the wrong number of fields are
+    reported and set aside; every other row is returned.
+    """
+    if not path.exists():
+        raise DataFileError(path, "file not found")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataFileError(path, f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+    text = _decode_lines(path.read_bytes(), path, log)
+    if not text.strip():
+        raise DataFileError(path, "file is empty (expected a header row)")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except csv.Error as exc:
+        raise DataFileError(path, f"header row is not valid CSV: {exc}") from exc
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise DataFileError(path, f"missing required column(s): {', '.join(missing)}; found: {', '.join(header)}")
+    rows: list[tuple[int, dict[str, str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            log.add(path, start, f"malformed CSV: {exc}")
+            continue
+        if not any(value.strip() for value in fields):
+            continue
+        if len(fields) != len(header):
+            log.add(path, start, f"has {len(fields)} fields, header has {len(header)} (unquoted comma or truncated line?)")
+            continue
+        rows.append((start, {name: value.strip() for name, value in zip(header, fields)}))
+    return rows

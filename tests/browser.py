@@ -1,0 +1,53 @@
+"""Helpers for the headless-Chromium tests: screenshots and clicking a district on the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a screenshot under artifacts/screenshots/ (looked at by people, kept out of git)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+CLICK_POINT_JS = """
+(location) => {
+  const path = Array.from(document.querySelectorAll('#map path.choroplethlocation'))
+    .find(p => p.__data__ && p.__data__.loc === location);
+  if (!path) return null;
+  const box = path.getBBox();
+  const matrix = path.getScreenCTM();
+  const point = path.ownerSVGElement.createSVGPoint();
+  for (let fy = 0.5, step = 0; step < 9; step++) {
+    for (let fx = 0.5, s2 = 0; s2 < 9; s2++) {
+      point.x = box.x + box.width * ((fx + s2 * 0.1) % 1);
+      point.y = box.y + box.height * ((fy + step * 0.1) % 1);
+      if (path.isPointInFill(point)) {
+        const screen = point.matrixTransform(matrix);
+        return [screen.x, screen.y];
+      }
+    }
+  }
+  return null;
+}
+"""
+
+
+def wait_for_map(page: Page) -> None:
+    """Wait until the choropleth paths are drawn and Dash has settled."""
+    page.wait_for_selector("#map path.choroplethlocation", state="attached", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+
+def click_district(page: Page, district_id: str) -> None:
+    """Click inside a district's polygon on the map, like a planner would."""
+    point = page.evaluate(CLICK_POINT_JS, district_id)
+    assert point is not None, f"district {district_id} is not drawn on the map"
+    page.mouse.click(*point)

@@ -1,0 +1,80 @@
+"""Headless-Chromium fixtures: a live ODOP Atlas server and a page that refuses the internet."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+from werkzeug.serving import make_server
+
+from dashboard.app import create_app
+from dashboard.data import load_atlas
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:")
+
+
+class LiveServer:
+    """Serves a Dash app on a free loopback port in a background thread."""
+
+    def __init__(self, app):
+        self._server = make_server("127.0.0.1", 0, app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium not found: install the Debian packages chromium and chromium-driver "
+                    "(bash scripts/install.sh does this)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def small_server(small_data_dir):
+    with LiveServer(create_app(load_atlas(small_data_dir))) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def real_server():
+    with LiveServer(create_app()) as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser, tmp_path) -> Page:
+    """A 1280x720 page; any request off this machine is aborted and recorded in ``page.external``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    page = context.new_page()
+    page.external = []
+    page.console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+
+    def local_only(route):
+        if route.request.url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            page.external.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    yield page
+    context.close()

@@ -1,0 +1,99 @@
+"""End-to-end: a person using ODOP Atlas in headless Chromium, with the internet blocked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import struct
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from fixture_data import VARANASI
+from browser import click_district, screenshot, wait_for_map
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page, dropdown_id: str, text: str) -> None:
+    """Pick an option in a dcc.Dropdown by typing, as a keyboard user would."""
+    page.click(f"#{dropdown_id}")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    assert page.locator("#map path.choroplethlocation").count() == len(small_atlas.districts)
+    expect(page.locator("#stat-districts")).to_contain_text("of 15")
+    screenshot(page, "small-initial")
+    assert page.external == []
+    assert page.console_errors == []
+
+
+def test_clicking_varanasi_shows_banarasi_silk_and_outlines_it(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    click_district(page, VARANASI)
+    expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    expect(page.locator("#panel-products")).to_contain_text("Banarasi silk saree")
+    expect(page.locator("#panel-clusters")).to_contain_text("Chandauli")
+    assert f"district={VARANASI}" in page.url
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "small-varanasi-selected")
+    click_district(page, VARANASI)
+    expect(page.locator("#panel")).to_contain_text("Click a district on the map")
+    assert page.console_errors == []
+
+
+def test_selecting_a_state_filters_the_table_and_the_csv_download(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    choose(page, "state", "Rajasthan")
+    expect(page.locator("#stat-districts")).to_have_text("1 of 1")
+    rows = page.locator("#table tbody tr")
+    expect(rows).to_have_count(2)  # header row + Jaipur
+    expect(page.locator("#table")).to_contain_text("Blue pottery")
+    with page.expect_download() as download_info:
+        page.click("#download-csv-button")
+    content = open(download_info.value.path(), encoding="utf-8").read()
+    records = list(csv.DictReader(io.StringIO(content)))
+    assert [(r["district"], r["product"]) for r in records] == [("Jaipur", "Blue pottery")]
+    assert records[0]["source"].startswith("https://")
+    screenshot(page, "small-rajasthan")
+
+
+def test_reloading_a_shared_link_restores_filters_and_selection(page, small_server):
+    page.goto(f"{small_server.url}?state=Uttar+Pradesh&sector=handicrafts&district={VARANASI}")
+    wait_for_map(page)
+    expect(page.locator("#state")).to_contain_text("Uttar Pradesh")
+    expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    expect(page.locator("#table")).to_contain_text("Pink meenakari")
+    expect(page.locator("#table")).not_to_contain_text("Leather Products")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["state"] == ["Uttar Pradesh"] and query["district"] == [VARANASI]
+
+
+def test_a_bad_shared_link_shows_a_message(page, small_server):
+    page.goto(f"{small_server.url}?state=Atlantis&district=<script>alert(1)</script>")
+    wait_for_map(page)
+    expect(page.locator("#url-message")).to_contain_text("Unknown state 'Atlantis'")
+    expect(page.locator("#url-message")).to_contain_text("Unknown district")
+    assert page.console_errors == []
+
+
+def test_map_png_export_is_print_resolution(page, small_server, tmp_path):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    with page.expect_download() as download_info:
+        page.click("#download-png")
+    download = download_info.value
+    assert download.suggested_filename == "odop-atlas-map.png"
+    target = tmp_path / "map.png"
+    download.save_as(target)
+    header = target.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    assert (width, height) == (3200, 2400)
