@@ -45,3 +45,12 @@ def main() -> None:
     """Run the development server on http://127.0.0.1:8050 (``python -m dashboard``)."""
     app = create_app()
     app.run(host=os.environ.get("ODOP_HOST", "127.0.0.1"), port=int(os.environ.get("ODOP_PORT", "8050")), debug=False)
+
+
+def __getattr__(name: str):
+    """``dashboard.app:server`` for WSGI servers (gunicorn): the app is built on first access."""
+    if name == "server":
+        global server
+        server = create_app().server
+        return server
+    raise AttributeError(name)

@@ -235,11 +235,13 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, s
     """The whole map: choropleth, overlays, title, legend and data-source line."""
     fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, selected, partners or [], facilities)])
     fig.update_layout(
-        title=dict(text=map_title(mode, filter_summary), x=0.01, y=0.98, font=dict(size=16)),
-        margin=dict(l=0, r=0, t=56, b=28),
+        title=dict(text=map_title(mode, filter_summary), x=0.01, xanchor="left", y=0.975, yanchor="top",
+                   yref="container", font=dict(size=15)),
+        margin=dict(l=0, r=0, t=60, b=40),
         paper_bgcolor="#ffffff",
         geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff", **view_ranges(base, state)),
-        annotations=[dict(text=html.escape(f"{coverage}. {DATA_SOURCE_LINE}" if coverage else DATA_SOURCE_LINE),
+        annotations=[dict(text=html.escape(f"{coverage}.") + "<br>" + html.escape(DATA_SOURCE_LINE) if coverage
+                          else html.escape(DATA_SOURCE_LINE),
                           x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-4,
                           showarrow=False, font=dict(size=10, color="#455a64"))],
         uirevision="atlas",

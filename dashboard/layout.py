@@ -56,7 +56,7 @@ def filters_card(atlas: Atlas) -> dbc.Card:
         _labelled("Colour districts by", dbc.RadioItems(
             options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value="sector", id="mode"), "mode"),
         dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),
-    ]), className="h-100")
+    ]), className="h-100 filters-card")
 
 
 def panel_card() -> dbc.Card:
@@ -79,12 +79,12 @@ def build_layout(atlas: Atlas, initial_figure: Figure) -> dbc.Container:
         dcc.Download(id="download-csv"),
         dbc.Navbar(dbc.Container([
             html.Div([
-                html.H1("ODOP Atlas", className="h4 mb-0 text-white"),
+                html.H1("ODOP Atlas", className="h5 mb-0 text-white"),
                 html.Div("One District One Product: India's district products, clusters, infrastructure and schemes",
                          className="small text-white-50"),
             ]),
             html.Div(atlas.coverage_sentence(), id="coverage", className="badge bg-light text-dark coverage-badge"),
-        ], fluid=True), color="primary", dark=True, className="mb-2"),
+        ], fluid=True), color="primary", dark=True, className="mb-2 py-1"),
         html.Div(id="url-message"),
         dbc.Row([
             _stat("stat-districts", "districts with a matching product"),
