@@ -34,8 +34,8 @@ def create_app(data: Atlas | None = None) -> Dash:
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    initial = map_figure(base, filter_products(atlas, View()), "sector", filter_summary=describe(View()),
-                         coverage=atlas.coverage_sentence())
+    initial = map_figure(base, filter_products(atlas, View()), "sector", facilities=atlas.facilities,
+                         filter_summary=describe(View()), coverage=atlas.coverage_sentence())
     app.layout = build_layout(atlas, initial)
     register_callbacks(app, atlas, base)
     return app

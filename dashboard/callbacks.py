@@ -77,13 +77,13 @@ def next_view_outputs(atlas: Atlas, trigger: str | None, search: str | None, con
     return outputs + [view.district, view.to_query_string(), no_update]
 
 
-def map_patch(atlas: Atlas, base: MapBase, view: View, rows: pd.DataFrame) -> Patch:
+def map_patch(atlas: Atlas, base: MapBase, view: View, rows: pd.DataFrame, show_facilities: bool = True) -> Patch:
     """Patch the map for a view without re-sending the geometry."""
     detail = district_detail(atlas, view.district) if view.district else None
     patch = Patch()
     for key, value in choropleth_style(base, rows, view.mode).items():
         patch["data"][0][key] = value
-    facilities = atlas.facilities
+    facilities = atlas.facilities if show_facilities else atlas.facilities.iloc[0:0]
     if view.facility_kind:
         facilities = facilities[facilities["kind"] == view.facility_kind]
     overlays = overlay_traces(base, view.district, detail.partners if detail else [], facilities)
@@ -132,12 +132,13 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
 
     @app.callback(
         Output("map", "figure"),
-        [Input(c, "value") for c in CONTROLS] + [Input("selected", "data")],
+        [Input(c, "value") for c in CONTROLS] + [Input("selected", "data"), Input("show-facilities", "value")],
         prevent_initial_call=True,
     )
     def update_map(*values):
-        view = view_from_controls(*values)
-        return map_patch(atlas, base, view, rows_for(view))
+        *view_values, show_facilities = values
+        view = view_from_controls(*view_values)
+        return map_patch(atlas, base, view, rows_for(view), bool(show_facilities))
 
     @app.callback(
         [Output("table", "data"), Output("stat-districts", "children"), Output("stat-products", "children"),

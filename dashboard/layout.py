@@ -52,7 +52,8 @@ def filters_card(atlas: Atlas) -> dbc.Card:
         _labelled("Infrastructure present", dcc.Dropdown(kinds_present, id="facility-kind", clearable=True,
                                                          placeholder="Any"), "facility-kind"),
         dbc.Switch(id="gaps", label="Gap view: products lacking a facility they need", value=False,
-                   className="mb-3"),
+                   className="mb-2"),
+        dbc.Switch(id="show-facilities", label="Show facility locations on the map", value=True, className="mb-3"),
         _labelled("Colour districts by", dbc.RadioItems(
             options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value="sector", id="mode"), "mode"),
         dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),

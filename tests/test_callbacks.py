@@ -183,3 +183,11 @@ def test_create_app_with_injected_data_has_the_map_and_panels(small_atlas):
     for component_id in ("map", "panel", "table", "state", "sectors", "query", "download-csv-button"):
         assert f"id='{component_id}'" in layout
     assert app.config.serve_locally
+
+
+def test_facility_layer_can_be_switched_off(small_atlas, base):
+    def facility_points(show):
+        operations = map_patch(small_atlas, base, View(), small_atlas.products, show).to_plotly_json()["operations"]
+        return next(op for op in operations if op["location"] == ["data", 4])["params"]["value"]["lon"]
+    assert facility_points(True) == [78.01]      # the one facility with coordinates
+    assert facility_points(False) == []
