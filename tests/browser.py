@@ -1,12 +1,34 @@
-"""Helpers for the headless-Chromium tests: screenshots and clicking a district on the map."""
+"""Helpers for headless-Chromium use (tests and scripts/screenshot.py): a live server, screenshots, clicks."""
 
 from __future__ import annotations
 
+import shutil
+import threading
 from pathlib import Path
 
 from playwright.sync_api import Page
+from werkzeug.serving import make_server
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+
+
+class LiveServer:
+    """Serves a Dash app on a free loopback port in a background thread."""
+
+    def __init__(self, app):
+        self._server = make_server("127.0.0.1", 0, app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}/"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._server.shutdown()
 
 
 def screenshot(page: Page, name: str) -> Path:

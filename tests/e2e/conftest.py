@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
-from werkzeug.serving import make_server
 
+from browser import CHROMIUM, CHROMIUM_ARGS, LiveServer
 from dashboard.app import create_app
 from dashboard.data import load_atlas
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:")
-
-
-class LiveServer:
-    """Serves a Dash app on a free loopback port in a background thread."""
-
-    def __init__(self, app):
-        self._server = make_server("127.0.0.1", 0, app.server, threaded=True)
-        self.url = f"http://127.0.0.1:{self._server.server_port}/"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._server.shutdown()
 
 
 @pytest.fixture(scope="session")

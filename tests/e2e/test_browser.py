@@ -40,6 +40,8 @@ def test_clicking_varanasi_shows_banarasi_silk_and_outlines_it(page, small_serve
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
     expect(page.locator("#panel-products")).to_contain_text("Banarasi silk saree")
     expect(page.locator("#panel-clusters")).to_contain_text("Chandauli")
+    partner_points = "() => document.querySelector('#map .js-plotly-plot').data[2].lon.filter(x => x !== null).length"
+    page.wait_for_function(f"({partner_points})() > 10")  # Chandauli and Bhadohi outlined on the map
     assert f"district={VARANASI}" in page.url
     page.wait_for_load_state("networkidle")
     screenshot(page, "small-varanasi-selected")
