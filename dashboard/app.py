@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite before layout use)
 from dash import Dash
+from flask import Response
 
 from .callbacks import register_callbacks
 from .data.atlas import Atlas, load_atlas_or_explain
@@ -15,6 +18,23 @@ from .layout import build_layout
 from .query import View, describe, filter_products
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+GEOJSON_ROUTE = "/_odop/districts.json"
+
+
+def serve_geojson(app: Dash, geojson: dict) -> str:
+    """Serve the district GeoJSON from one cacheable, same-origin URL; return that URL.
+
+    The map figure references this URL instead of embedding ~2 MB of coordinates, so the
+    page layout stays small and the browser caches the geometry between visits.
+    """
+    body = json.dumps(geojson, separators=(",", ":")).encode("utf-8")
+    version = hashlib.sha256(body).hexdigest()[:12]
+
+    def districts_geojson() -> Response:
+        return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
+
+    app.server.add_url_rule(GEOJSON_ROUTE, "districts_geojson", districts_geojson)
+    return f"{GEOJSON_ROUTE}?v={version}"
 
 
 def create_app(data: Atlas | None = None) -> Dash:
@@ -34,8 +54,9 @@ def create_app(data: Atlas | None = None) -> Dash:
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    initial = map_figure(base, filter_products(atlas, View()), "sector", facilities=atlas.facilities,
-                         filter_summary=describe(View()), coverage=atlas.coverage_sentence())
+    initial = map_figure(base, filter_products(atlas, View()), "sector", geojson=serve_geojson(app, base.geojson),
+                         facilities=atlas.facilities, filter_summary=describe(View()),
+                         coverage=atlas.coverage_sentence())
     app.layout = build_layout(atlas, initial)
     register_callbacks(app, atlas, base)
     return app

@@ -9,6 +9,7 @@ empty topojson in ``assets/`` in case a layer is ever switched on).
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,14 +67,12 @@ def _ring_coordinates(geometry) -> tuple[list[float | None], list[float | None]]
 
 
 def build_map_base(atlas: Atlas) -> MapBase:
-    """Pre-compute the district GeoJSON, outlines and state borders (once, at start-up)."""
+    """Pre-compute the district GeoJSON, outlines, state borders and bounds (once, at start-up)."""
     districts = atlas.districts
-    features = [{"type": "Feature", "id": did, "properties": {}, "geometry": shapely.geometry.mapping(geom)}
-                for did, geom in zip(districts["district_id"], districts.geometry)]
-    named = districts[districts["state"] != ""]
-    states = named.dissolve(by="state_name")
-    borders = shapely.line_merge(shapely.union_all(shapely.boundary(states.geometry.values)))
-    border_lon, border_lat = _lines_coordinates(borders)
+    geometries = [json.loads(g) for g in shapely.to_geojson(districts.geometry.values)]
+    features = [{"type": "Feature", "id": did, "properties": {}, "geometry": geometry}
+                for did, geometry in zip(districts["district_id"], geometries)]
+    border_lon, border_lat = _lines_coordinates(shapely.boundary(atlas.states.geometry.values))
     labels = [f"{n}, {s}" if s else n for n, s in zip(districts["district_name"], districts["state_name"])]
     return MapBase(
         geojson={"type": "FeatureCollection", "features": features},
@@ -83,7 +82,8 @@ def build_map_base(atlas: Atlas) -> MapBase:
         border_lon=border_lon,
         border_lat=border_lat,
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
-        state_bounds={state: tuple(geom.bounds) for state, geom in zip(states.index, states.geometry)},
+        state_bounds={state: tuple(geom.bounds) for state, geom in zip(atlas.states["state_name"],
+                                                                        atlas.states.geometry)},
         india_bounds=tuple(districts.total_bounds),
     )
 
@@ -173,9 +173,8 @@ def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str) -> dict:
 
 
 def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str) -> go.Choropleth:
-    """The district choropleth for the (filtered) products and colour mode."""
+    """The district choropleth, without its geometry (see :func:`map_figure`)."""
     return go.Choropleth(
-        geojson=base.geojson,
         locations=base.district_ids,
         marker=dict(line=dict(color="#ffffff", width=0.3)),
         hovertemplate="%{text}<extra></extra>",
@@ -227,11 +226,17 @@ def map_title(mode: str, filter_summary: str) -> str:
     return f"ODOP Atlas: {COLOR_MODES[mode]}<br><sup>{html.escape(filter_summary)}</sup>"
 
 
-def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, state: str | None = None,
+def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, geojson: dict | str | None = None,
+               state: str | None = None,
                selected: str | None = None, partners: list[str] | None = None,
                facilities: pd.DataFrame | None = None, filter_summary: str = "All districts",
-               coverage: str = "") -> go.Figure:
-    """The whole map: choropleth, overlays, title, legend and data-source line."""
+               coverage: str = "") -> dict:
+    """The whole map as a figure dict: choropleth, overlays, title, legend and data-source line.
+
+    ``geojson`` is the district geometry or the (same-origin) URL the browser fetches it from;
+    it defaults to ``base.geojson``. It is attached after Plotly has validated everything else:
+    validating ~800 polygons would cost most of a second for no benefit.
+    """
     fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, selected, partners or [], facilities)])
     fig.update_layout(
         title=dict(text=map_title(mode, filter_summary), x=0.01, xanchor="left", y=0.975, yanchor="top",
@@ -247,4 +252,6 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, s
         dragmode="pan",
         font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
     )
-    return fig
+    figure = fig.to_plotly_json()
+    figure["data"][0]["geojson"] = base.geojson if geojson is None else geojson
+    return figure

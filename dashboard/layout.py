@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
-from plotly.graph_objects import Figure
 
 from .data.atlas import Atlas
 from .data.schema import FACILITY_KINDS, SECTORS
@@ -72,7 +71,7 @@ def panel_card() -> dbc.Card:
     ]), className="h-100 panel-card")
 
 
-def build_layout(atlas: Atlas, initial_figure: Figure) -> dbc.Container:
+def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
     """The whole page."""
     return dbc.Container([
         dcc.Location(id="url", refresh=False),

@@ -21,6 +21,7 @@ def write_small_geometry(target: Path) -> None:
     keep = districts["district"].isin(SMALL_DISTRICTS) | (districts["district_id"] == "nolgd-26")
     (target / "geo").mkdir(parents=True, exist_ok=True)
     districts[keep].to_file(target / "geo" / "districts.geojson", driver="GeoJSON")
+    shutil.copy(REPO / "data" / "geo" / "states.geojson", target / "geo" / "states.geojson")
 
 
 def make_data_dir(target: Path, **odop_files: str) -> Path:

