@@ -72,7 +72,10 @@ def build_map_base(atlas: Atlas) -> MapBase:
     geometries = [json.loads(g) for g in shapely.to_geojson(districts.geometry.values)]
     features = [{"type": "Feature", "id": did, "properties": {}, "geometry": geometry}
                 for did, geometry in zip(districts["district_id"], geometries)]
-    border_lon, border_lat = _lines_coordinates(shapely.boundary(atlas.states.geometry.values))
+    # Exterior rings only: the source's thousands of sliver gaps between districts would
+    # otherwise show as specks; enclaves keep their border through their own state's outline.
+    border_lon, border_lat = _lines_coordinates(
+        shapely.get_exterior_ring(shapely.get_parts(atlas.states.geometry.values)))
     labels = [f"{n}, {s}" if s else n for n, s in zip(districts["district_name"], districts["state_name"])]
     return MapBase(
         geojson={"type": "FeatureCollection", "features": features},

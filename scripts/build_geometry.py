@@ -26,6 +26,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,6 +51,11 @@ def district_id(dist_lgd: object, objectid: object) -> str:
     return f"nolgd-{int(objectid)}"
 
 
+def clean_names(names: pd.Series) -> pd.Series:
+    """Strip whitespace and the '_x000d_' (escaped carriage return) left in some source names."""
+    return names.fillna("").str.replace("_x000d_", "", case=False, regex=False).str.strip()
+
+
 def simplify_districts(raw: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
     """Coverage-simplify the districts and give them tidy, documented columns."""
     geometry = shapely.force_2d(raw.geometry.values)
@@ -60,8 +66,8 @@ def simplify_districts(raw: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFr
     out = gpd.GeoDataFrame(
         {
             "district_id": [district_id(c, o) for c, o in zip(raw["DIST_LGD"], raw["OBJECTID"])],
-            "district": raw["DISTRICT"].fillna("").str.strip(),
-            "state": raw["STATE_UT"].fillna("").str.strip(),
+            "district": clean_names(raw["DISTRICT"]),
+            "state": clean_names(raw["STATE_UT"]),
             "state_lgd": raw["STATE_LGD"].map(lambda v: "" if v != v or v is None else str(int(v))),
             "dist_lgd": raw["DIST_LGD"].fillna("").str.strip(),
             "remarks": raw["REMARKS"].fillna("").str.strip(),

@@ -45,7 +45,20 @@ def state_key(name: str) -> str:
 
 
 def title_case(name: str) -> str:
-    """Display form of an upper-case boundary-file name: 'BARA BANKI' -> 'Bara Banki'."""
-    words = re.split(r"(\s+|-|&|\()", name.strip().lower())
-    small = {"and", "of"}
-    return "".join(w if w in small else w[:1].upper() + w[1:] for w in words)
+    """Display form of an upper-case boundary-file name: 'BARA BANKI' -> 'Bara Banki'.
+
+    Initialisms stay upper case ('NTR', 'Y.S.R.'), as do words without vowels.
+    """
+    words = re.split(r"(\s+|-|&|\()", name.strip())
+    out = []
+    for word in words:
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if word.lower() in {"and", "of"}:
+            out.append(word.lower())
+        elif word.upper() == "DR.":
+            out.append("Dr.")
+        elif letters and ("." in word or not re.search(r"[aeiouAEIOU]", letters)):
+            out.append(word.upper())
+        else:
+            out.append(word[:1].upper() + word[1:].lower())
+    return "".join(out)

@@ -99,3 +99,20 @@ def test_map_png_export_is_print_resolution(page, small_server, tmp_path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", header[16:24])
     assert (width, height) == (3200, 2400)
+
+
+def test_real_data_map_draws_all_india_offline_and_varanasi_shows_its_products(page, real_server, real_atlas):
+    page.goto(real_server.url)
+    wait_for_map(page)
+    assert page.locator("#map path.choroplethlocation").count() == len(real_atlas.districts) == 808
+    expect(page.locator("#coverage")).to_contain_text(real_atlas.coverage_sentence())
+    screenshot(page, "real-initial")
+    choose(page, "state", "Uttar Pradesh")
+    expect(page.locator("#stat-districts")).to_contain_text("of 75")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    click_district(page, VARANASI)
+    expect(page.locator("#panel-products")).to_contain_text("Banaras sarees")
+    screenshot(page, "real-varanasi")
+    assert page.external == []
+    assert page.console_errors == []
