@@ -221,17 +221,16 @@ def district_panel(detail: DistrictDetail) -> list:
 
 
 def scheme_matrix(detail: DistrictDetail):
-    """Product x scheme matrix with a link to each scheme's public page."""
+    """Scheme x product matrix (a row per scheme, linking to its public page; the rule on hover)."""
     links = detail.schemes
     if links.empty:
         return _empty("No scheme link recorded yet for this district.")
     schemes = links.drop_duplicates("scheme_id")
-    present = set(zip(links["product"], links["scheme_id"]))
-    header = html.Tr([html.Th("Product")] + [
-        html.Th(html.A(s.scheme, href=s.url, target="_blank", rel="noopener", title=s.rule), className="small")
-        for s in schemes.itertuples(index=False)])
-    body = [html.Tr([html.Td(product, className="small")] + [
-        html.Td("✓" if (product, s) in present else "", className="text-center")
-        for s in schemes["scheme_id"]]) for product in links["product"].unique()]
+    products = list(links["product"].unique())
+    present = set(zip(links["scheme_id"], links["product"]))
+    header = html.Tr([html.Th("Scheme (can apply)")] + [html.Th(p, className="small") for p in products])
+    body = [html.Tr([html.Td(html.A(s.scheme, href=s.url, target="_blank", rel="noopener", title=f"Rule: {s.rule}"))]
+                    + [html.Td("✓" if (s.scheme_id, p) in present else "", className="text-center") for p in products])
+            for s in schemes.itertuples(index=False)]
     return dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", bordered=True, responsive=True,
                      className="scheme-matrix mb-0", id="panel-schemes")
