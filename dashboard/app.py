@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite before layout use)
-from dash import Dash
+from dash import Dash, dcc
 from flask import Response
 
 from .callbacks import register_callbacks
@@ -37,6 +37,15 @@ def serve_geojson(app: Dash, geojson: dict) -> str:
     return f"{GEOJSON_ROUTE}?v={version}"
 
 
+def use_geo_plotly_bundle() -> None:
+    """Serve Plotly's geo-only bundle from ``assets/vendor`` instead of the full one.
+
+    The map needs only geo traces; ``plotly-geo.min.js`` (the same plotly.js 4.1.1, MIT)
+    is ~0.46 MB gzipped against ~1.47 MB for the full bundle Dash would otherwise load.
+    """
+    dcc._js_dist[:] = [entry for entry in dcc._js_dist if entry.get("namespace") != "plotly"]  # noqa: SLF001
+
+
 def create_app(data: Atlas | None = None) -> Dash:
     """Build the app around ``data`` (loads the shipped data when ``None``).
 
@@ -57,6 +66,7 @@ def create_app(data: Atlas | None = None) -> Dash:
     initial = map_figure(base, filter_products(atlas, View()), "sector", geojson=serve_geojson(app, base.geojson),
                          facilities=atlas.facilities, filter_summary=describe(View()),
                          coverage=atlas.coverage_sentence())
+    use_geo_plotly_bundle()
     app.layout = build_layout(atlas, initial)
     register_callbacks(app, atlas, base)
     return app

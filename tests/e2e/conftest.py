@@ -43,11 +43,13 @@ def page(browser, tmp_path) -> Page:
     context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
     page = context.new_page()
     page.external = []
+    page.requested = []
     page.console_errors = []
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
 
     def local_only(route):
+        page.requested.append(route.request.url)
         if route.request.url.startswith(LOCAL_PREFIXES):
             route.continue_()
         else:

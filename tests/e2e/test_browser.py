@@ -31,6 +31,8 @@ def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page
     screenshot(page, "small-initial")
     assert page.external == []
     assert page.console_errors == []
+    assert any("plotly-geo.min.js" in url for url in page.requested)
+    assert not any("package_data/plotly.min.js" in url for url in page.requested)
 
 
 def test_clicking_varanasi_shows_banarasi_silk_and_outlines_it(page, small_server):
