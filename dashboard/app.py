@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite before layout use)
 from dash import Dash, dcc
-from flask import Response
+from flask import Flask, Response
 
 from .callbacks import register_callbacks
 from .data.atlas import Atlas, load_atlas_or_explain
@@ -54,8 +54,13 @@ def create_app(data: Atlas | None = None) -> Dash:
     """
     atlas = data if data is not None else load_atlas_or_explain()
     base = build_map_base(atlas)
+    server = Flask(__name__)
+    # Static assets are streamed; Flask-Compress leaves gzip out of streaming by default, so a
+    # gzip-only browser would get the 1.4 MB plotly bundle uncompressed.
+    server.config["COMPRESS_ALGORITHM_STREAMING"] = ["zstd", "br", "gzip", "deflate"]
     app = Dash(
         __name__,
+        server=server,
         title="ODOP Atlas",
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,

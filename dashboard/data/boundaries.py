@@ -15,6 +15,19 @@ BUILD_COMMAND = "python scripts/build_geometry.py"
 DISTRICT_COLUMNS = ["district_id", "district", "state", "state_lgd", "dist_lgd", "remarks"]
 
 
+def repair(geometry: shapely.Geometry) -> shapely.Geometry | None:
+    """A valid (multi)polygon for an invalid one, or ``None`` when GEOS cannot repair it."""
+    for fix in (shapely.make_valid, lambda g: g.buffer(0)):
+        try:
+            fixed = fix(geometry)
+        except shapely.errors.GEOSException:
+            continue
+        polygons = [p for p in shapely.get_parts(fixed) if p.geom_type in ("Polygon", "MultiPolygon")]
+        if polygons and fixed.is_valid:
+            return shapely.union_all(polygons)
+    return None
+
+
 def read_districts(path: Path, log: IssueLog) -> gpd.GeoDataFrame:
     """Load district polygons, reporting (and setting aside) unusable features.
 
@@ -45,9 +58,14 @@ def read_districts(path: Path, log: IssueLog) -> gpd.GeoDataFrame:
             log.add(path, feature, f"feature {label!r} has no geometry")
             keep[index] = False
         elif not geometry.is_valid:
-            log.add(path, feature, f"feature {label!r} has invalid geometry ({shapely.is_valid_reason(geometry)}); repaired",
-                    kept=True)
-            frame.at[index, "geometry"] = shapely.make_valid(geometry)
+            reason = shapely.is_valid_reason(geometry)
+            repaired = repair(geometry)
+            if repaired is None:
+                log.add(path, feature, f"feature {label!r} has invalid geometry ({reason}) that could not be repaired")
+                keep[index] = False
+            else:
+                log.add(path, feature, f"feature {label!r} has invalid geometry ({reason}); repaired", kept=True)
+                frame.at[index, "geometry"] = repaired
         if isinstance(geometry, shapely.Geometry) and not geometry.is_empty:
             minx, miny, maxx, maxy = geometry.bounds
             if not (-180 <= minx <= 180 and -90 <= miny <= 90 and -180 <= maxx <= 180 and -90 <= maxy <= 90):

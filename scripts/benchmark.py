@@ -1,0 +1,207 @@
+"""Measure ODOP Atlas against its performance targets and print every figure.
+
+Usage: python scripts/benchmark.py [--quick] [--data-dir DIR]
+
+Figures (targets in brackets; printed as met/missed, never asserted by the tests):
+cold start [< 3 s], first page payload over the wire [< 1.5 MB gzipped], district
+geometry [< 1 MB gzipped], callback server time p95 [< 50 ms], full map update p95
+[< 150 ms], time until the map is drawn in headless Chromium [< 2 s], RSS of the serving
+process [< 400 MB], and load/figure time on a synthetic ~6,000-polygon layer (scaling).
+--quick skips the browser and the scaling parts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+import geopandas as gpd  # noqa: E402
+import numpy as np  # noqa: E402
+import psutil  # noqa: E402
+import shapely  # noqa: E402
+
+from dashboard.app import create_app  # noqa: E402
+from dashboard.callbacks import CONTROLS, map_patch, next_view_outputs, panel_children, results_outputs  # noqa: E402
+from dashboard.data.atlas import DEFAULT_DATA_DIR, load_atlas  # noqa: E402
+from dashboard.data.schema import SECTORS  # noqa: E402
+from dashboard.figures import build_map_base, map_figure  # noqa: E402
+from dashboard.query import View, filter_products  # noqa: E402
+
+RESULTS: list[tuple[str, str, str]] = []
+
+
+def report(name: str, value: float, unit: str, target: float | None = None) -> None:
+    """Print one figure now and keep it for the summary table."""
+    verdict = "" if target is None else ("met" if value < target else "MISSED")
+    goal = "" if target is None else f"< {target:g} {unit}"
+    line = f"{name}: {value:.3f} {unit}" + (f"  (target {goal}: {verdict})" if goal else "")
+    print(line, flush=True)
+    RESULTS.append((name, f"{value:.3f} {unit}", f"{goal} {verdict}".strip()))
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def cold_start(runs: int = 3) -> None:
+    code = "from dashboard.app import create_app; create_app()"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    report("cold start, process start to app ready (median of 3)", statistics.median(times), "s", 3)
+
+
+def in_process_breakdown(data_dir: Path):
+    start = time.perf_counter()
+    atlas = load_atlas(data_dir)
+    loaded = time.perf_counter()
+    build_map_base(atlas)
+    based = time.perf_counter()
+    app = create_app(atlas)
+    done = time.perf_counter()
+    report("  load_atlas (read, validate, join)", loaded - start, "s")
+    report("  build_map_base", based - loaded, "s")
+    report("  create_app (incl. its own map base and initial figure)", done - based, "s")
+    return atlas, app
+
+
+def random_views(atlas, count: int, seed: int = 7) -> list[View]:
+    rng = random.Random(seed)
+    states = sorted(s for s in atlas.districts["state_name"].unique() if s)
+    ids = atlas.lgd_districts["district_id"].tolist()
+    words = ["silk", "carpet", "mango", "tea", "leather", "toy", "", "", ""]
+    return [View(state=rng.choice(states + [None] * 5), sectors=tuple(rng.sample(SECTORS, rng.choice([0, 0, 1, 2]))),
+                 query=rng.choice(words), gi_only=rng.random() < 0.2, mode=rng.choice(["sector", "count", "gi"]),
+                 district=rng.choice(ids + [None])) for _ in range(count)]
+
+
+def callback_times(atlas, count: int = 200) -> None:
+    base = build_map_base(atlas)
+    click, table, full = [], [], []
+    for view in random_views(atlas, count):
+        start = time.perf_counter()
+        next_view_outputs(atlas, "map", "", [None] * len(CONTROLS),
+                          {"points": [{"curveNumber": 0, "location": view.district}]}, None)
+        panel_children(atlas, view.district)
+        click.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        rows = filter_products(atlas, view)
+        results_outputs(atlas, view, rows)
+        table.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        patch = map_patch(atlas, base, view, filter_products(atlas, view))
+        json.dumps(patch.to_plotly_json())
+        full.append((time.perf_counter() - start) * 1000)
+    for name, values, target in [("click -> panel", click, 50), ("filter -> table and counts", table, 50),
+                                 ("full map update (patch built and serialised)", full, 150)]:
+        report(f"{name} p50", percentile(values, 50), "ms")
+        report(f"{name} p95", percentile(values, 95), "ms", target)
+
+
+def browser_figures(app, runs: int = 3) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, LiveServer
+
+    with LiveServer(app) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        drawn, payloads = [], []
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 720},
+                                          extra_http_headers={"Accept-Encoding": "gzip"})
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response: responses.append(response))
+            page.goto(server.url)
+            page.wait_for_selector("#map path.choroplethlocation", state="attached", timeout=60_000)
+            drawn.append(page.evaluate("performance.now()") / 1000)
+            page.wait_for_load_state("networkidle")
+            payloads.append(sum(r.request.sizes()["responseBodySize"] + r.request.sizes()["responseHeadersSize"]
+                                for r in responses))
+            encodings = {r.headers.get("content-encoding", "none") for r in responses}
+            context.close()
+        browser.close()
+        geometry = gzip.compress(app.server.test_client().get("/_odop/districts.json").data)
+    report(f"first page payload over the wire, {'/'.join(sorted(encodings))} (all responses until idle)",
+           statistics.median(payloads) / 1e6, "MB", 1.5)
+    report("district geometry, gzip", len(geometry) / 1e6, "MB", 1)
+    report("navigation start -> map drawn in headless Chromium (median of 3)", statistics.median(drawn), "s", 2)
+    report("RSS of the serving process after page loads and callbacks",
+           psutil.Process(os.getpid()).memory_info().rss / 1e6, "MB", 400)
+
+
+def split_districts(districts: gpd.GeoDataFrame, grid: int = 3) -> gpd.GeoDataFrame:
+    """A synthetic sub-district layer: each polygon cut by a grid x grid raster of its bounding box."""
+    pieces, ids = [], []
+    for did, geometry in zip(districts["district_id"], districts.geometry):
+        minx, miny, maxx, maxy = geometry.bounds
+        xs, ys = np.linspace(minx, maxx, grid + 1), np.linspace(miny, maxy, grid + 1)
+        cells = [shapely.box(xs[i], ys[j], xs[i + 1], ys[j + 1]) for i in range(grid) for j in range(grid)]
+        for index, part in enumerate(shapely.intersection(geometry, cells)):
+            if not part.is_empty and part.geom_type in ("Polygon", "MultiPolygon"):
+                pieces.append(part)
+                ids.append(f"{did}-{index}")
+    frame = gpd.GeoDataFrame({"district_id": ids}, geometry=pieces, crs="EPSG:4326")
+    attrs = districts.set_index("district_id")
+    parents = [i.rsplit("-", 1)[0] for i in ids]
+    for column in ["district", "state", "state_lgd", "remarks"]:
+        frame[column] = attrs.loc[parents, column].to_numpy()
+    frame["dist_lgd"] = ""
+    return frame
+
+
+def scaling(data_dir: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, grid in [("real districts", 0), ("synthetic x4 (2x2 split)", 2), ("synthetic x9 (3x3 split)", 3)]:
+            target = data_dir if grid == 0 else Path(tmp) / label.split()[1]
+            if grid:
+                (target / "geo").mkdir(parents=True)
+                shutil.copytree(data_dir / "odop", target / "odop")
+                shutil.copy(data_dir / "geo" / "states.geojson", target / "geo" / "states.geojson")
+                districts = gpd.read_file(data_dir / "geo" / "districts.geojson")
+                split_districts(districts, grid).to_file(target / "geo" / "districts.geojson", driver="GeoJSON")
+            start = time.perf_counter()
+            atlas = load_atlas(target)
+            base = build_map_base(atlas)
+            json.dumps(map_figure(base, atlas.products, "sector"))
+            elapsed = time.perf_counter() - start
+            count = len(atlas.districts)
+            report(f"scaling: {label}, {count} polygons, load + map base + figure", elapsed, "s")
+            report(f"scaling: {label}, per polygon", elapsed / count * 1000, "ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the browser and scaling parts")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
+          f"Python {sys.version.split()[0]}")
+    cold_start()
+    atlas, app = in_process_breakdown(args.data_dir)
+    callback_times(atlas)
+    if not args.quick:
+        browser_figures(app)
+        scaling(args.data_dir)
+    print("\n| figure | measured | target |\n|---|---|---|")
+    for name, value, target in RESULTS:
+        print(f"| {name.strip()} | {value} | {target} |")
+
+
+if __name__ == "__main__":
+    main()
