@@ -41,11 +41,11 @@ def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int,
         raise DataFileError(path, "file not found")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise DataFileError(path, f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+        raise DataFileError(path, f"file is {size / 2**20:.0f} MiB, over the {MAX_FILE_BYTES / 2**20:.0f} MiB limit")
     text = _decode_lines(path.read_bytes(), path, log)
     if not text.strip():
         raise DataFileError(path, "file is empty (expected a header row)")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [name.strip().lower() for name in next(reader)]
     except csv.Error as exc:
@@ -61,9 +61,14 @@ def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int,
         except StopIteration:
             break
         except csv.Error as exc:
-            log.add(path, start, f"malformed CSV: {exc}")
+            span = f"line {start} to line {reader.line_num}" if reader.line_num > start else f"line {start}"
+            log.add(path, start, f"malformed CSV from {span}: {exc} (unclosed quote?); those lines are set aside")
             continue
         if not any(value.strip() for value in fields):
+            continue
+        if reader.line_num > start:
+            log.add(path, start, f"a quoted field runs from line {start} to line {reader.line_num} "
+                    "(unclosed quote?); those lines are set aside")
             continue
         if len(fields) != len(header):
             log.add(path, start, f"has {len(fields)} fields, header has {len(header)} (unquoted comma or truncated line?)")

@@ -58,6 +58,7 @@ class DistrictMatcher:
         self._unique_name = {d: did for d, did in zip(named["district_key"], named["district_id"]) if counts[d] == 1}
         self._alias = {(a.state_key, a.alias_key): a for a in self.aliases}
         self._labels = dict(zip(named["district_id"], named["district_name"] + " (" + named["state_name"] + ")"))
+        self._keys = dict(zip(named["district_id"], named["district_key"]))
         self._names_in_state: dict[str, dict[str, str]] = {}
         for s, d, did in zip(named["state_key"], named["district_key"], named["district_id"]):
             self._names_in_state.setdefault(s, {})[d] = did
@@ -68,6 +69,11 @@ class DistrictMatcher:
         if lgd_code:
             did = self._by_lgd.get(lgd_key(lgd_code))
             if did is not None:
+                named = self._by_name.get((skey, dkey)) or self._by_name.get(
+                    (skey, getattr(self._alias.get((skey, dkey)), "district_key", None)))
+                if named is not None and named != did or named is None and dkey != self._keys[did]:
+                    return Match(did, "lgd", note=f"lgd_code {lgd_code} is {self._labels[did]} in the boundary file, "
+                                                  f"not {district!r}; matched by code")
                 return Match(did, "lgd")
         did = self._by_name.get((skey, dkey))
         if did is not None:
