@@ -201,7 +201,7 @@ def district_panel(detail: DistrictDetail) -> list:
         clusters = _empty("No cluster recorded yet for this district.")
     else:
         clusters = html.Ul([html.Li([
-            html.Span(c.cluster_name, className="fw-semibold"), f" · {c.product} · {c.cluster_type}",
+            html.Span(c.cluster_name, className="fw-semibold"), f" · {c.product} · {c.cluster_type} ",
             html.Div(f"Also in: {c.partners}", className="small partner-list") if c.partners else None,
             _source_link(c.source),
         ]) for c in detail.clusters.itertuples(index=False)], className="list-unstyled mb-0", id="panel-clusters")
