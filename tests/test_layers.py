@@ -16,6 +16,16 @@ def set_aside(atlas, file):
     return [(i.row, i.reason) for i in atlas.issues.for_file(file) if not i.kept]
 
 
+def load_with_bad_row(tmp_path, file: str, header: str, row: str, good: str):
+    """Load a data dir whose ``file`` has one bad row (line 2) before a good one; return the atlas."""
+    return load_atlas(make_data_dir(tmp_path, **{file: header + row + good}))
+
+
+def only_line_2_set_aside(atlas, file: str, reason: str) -> bool:
+    issues = set_aside(atlas, f"{file}.csv")
+    return len(issues) == 1 and issues[0][0] == 2 and issues[0][1].startswith(reason)
+
+
 def test_a_cluster_spanning_three_districts_links_each_and_names_its_partners(small_atlas):
     detail = district_detail(small_atlas, VARANASI)
     assert set(detail.partners) == {CHANDAULI, "198"}  # Chandauli and Bhadohi
@@ -31,9 +41,8 @@ def test_a_cluster_spanning_three_districts_links_each_and_names_its_partners(sm
 ])
 def test_bad_cluster_rows_are_named_and_the_rest_kept(tmp_path, row, reason):
     good = "Good cluster,Carpets,handloom cluster,Uttar Pradesh,Bhadohi,https://x.example,\n"
-    atlas = load_atlas(make_data_dir(tmp_path, clusters=CLUSTERS + row + good))
-    issues = set_aside(atlas, "clusters.csv")
-    assert len(issues) == 1 and issues[0][0] == 2 and issues[0][1].startswith(reason)
+    atlas = load_with_bad_row(tmp_path, "clusters", CLUSTERS, row, good)
+    assert only_line_2_set_aside(atlas, "clusters", reason)
     assert list(atlas.clusters["cluster_name"]) == ["Good cluster"]
 
 
@@ -54,9 +63,8 @@ def test_cluster_in_an_unknown_district_is_reported_as_unmatched(tmp_path):
 ])
 def test_bad_facility_rows_are_named_and_the_rest_kept(tmp_path, row, reason):
     good = "Cold store,cold chain,Uttar Pradesh,Agra,27.18,78.01,https://x.example,\n"
-    atlas = load_atlas(make_data_dir(tmp_path, infrastructure=FACILITIES + row + good))
-    issues = set_aside(atlas, "infrastructure.csv")
-    assert len(issues) == 1 and issues[0][0] == 2 and issues[0][1].startswith(reason)
+    atlas = load_with_bad_row(tmp_path, "infrastructure", FACILITIES, row, good)
+    assert only_line_2_set_aside(atlas, "infrastructure", reason)
     assert list(atlas.facilities["facility_name"]) == ["Cold store"]
 
 

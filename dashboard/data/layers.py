@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,59 +28,62 @@ def _split_districts(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(";") if part.strip())
 
 
-def read_clusters(path: Path, log: IssueLog) -> list[NamedRow]:
-    """Validate clusters.csv (a cluster may list several districts, ``;``-separated)."""
+def _named_rows(path: Path, required: list[str], log: IssueLog,
+                problem_of: Callable[[dict[str, str]], str | None], column: str) -> list[NamedRow]:
+    """Rows that pass ``problem_of`` (the others are logged with their reason), naming districts in ``column``."""
     rows = []
-    for line, raw in read_rows(path, CLUSTER_REQUIRED, log):
-        problem = None
-        if not raw["cluster_name"]:
-            problem = "empty cluster_name"
-        elif raw["cluster_type"] not in CLUSTER_TYPES:
-            problem = f"unknown cluster_type {raw['cluster_type']!r} (allowed: {', '.join(CLUSTER_TYPES)})"
-        elif not _split_districts(raw["districts"]):
-            problem = "no districts named"
-        elif not raw["source"]:
-            problem = "no source"
+    for line, raw in read_rows(path, required, log):
+        problem = problem_of(raw) or (None if raw["source"] else "no source")
         if problem:
             log.add(path, line, problem)
             continue
-        rows.append(NamedRow(line, raw["state"], _split_districts(raw["districts"]), raw))
+        rows.append(NamedRow(line, raw["state"], _split_districts(raw[column]), raw))
     return rows
+
+
+def _cluster_problem(raw: dict[str, str]) -> str | None:
+    if not raw["cluster_name"]:
+        return "empty cluster_name"
+    if raw["cluster_type"] not in CLUSTER_TYPES:
+        return f"unknown cluster_type {raw['cluster_type']!r} (allowed: {', '.join(CLUSTER_TYPES)})"
+    if not _split_districts(raw["districts"]):
+        return "no districts named"
+    return None
+
+
+def read_clusters(path: Path, log: IssueLog) -> list[NamedRow]:
+    """Validate clusters.csv (a cluster may list several districts, ``;``-separated)."""
+    return _named_rows(path, CLUSTER_REQUIRED, log, _cluster_problem, "districts")
 
 
 def _coordinate(text: str) -> float | None:
     return float(text) if text else None
 
 
+def _facility_problem(raw: dict[str, str]) -> str | None:
+    try:
+        lat, lon = _coordinate(raw["lat"]), _coordinate(raw["lon"])
+    except ValueError:
+        return f"lat/lon not numbers: {raw['lat']!r}, {raw['lon']!r}"
+    west, south, east, north = INDIA_BOUNDS
+    if not raw["facility_name"]:
+        return "empty facility_name"
+    if raw["kind"] not in FACILITY_KINDS:
+        return f"unknown kind {raw['kind']!r} (allowed: {', '.join(FACILITY_KINDS)})"
+    if (lat is None) != (lon is None):
+        return "only one of lat/lon given"
+    if lat is not None and not (south <= lat <= north and west <= lon <= east):
+        return f"coordinates ({lat}, {lon}) are outside India's bounding box"
+    if not raw["district"]:
+        return "no district named"
+    return None
+
+
 def read_facilities(path: Path, log: IssueLog) -> list[NamedRow]:
     """Validate infrastructure.csv: kind vocabulary, coordinates inside India's bounding box."""
-    rows = []
-    west, south, east, north = INDIA_BOUNDS
-    for line, raw in read_rows(path, FACILITY_REQUIRED, log):
-        problem = None
-        try:
-            lat, lon = _coordinate(raw["lat"]), _coordinate(raw["lon"])
-        except ValueError:
-            lat = lon = None
-            problem = f"lat/lon not numbers: {raw['lat']!r}, {raw['lon']!r}"
-        if problem is None:
-            if not raw["facility_name"]:
-                problem = "empty facility_name"
-            elif raw["kind"] not in FACILITY_KINDS:
-                problem = f"unknown kind {raw['kind']!r} (allowed: {', '.join(FACILITY_KINDS)})"
-            elif (lat is None) != (lon is None):
-                problem = "only one of lat/lon given"
-            elif lat is not None and not (south <= lat <= north and west <= lon <= east):
-                problem = f"coordinates ({lat}, {lon}) are outside India's bounding box"
-            elif not raw["district"]:
-                problem = "no district named"
-            elif not raw["source"]:
-                problem = "no source"
-        if problem:
-            log.add(path, line, problem)
-            continue
-        values = dict(raw, lat=lat, lon=lon)
-        rows.append(NamedRow(line, raw["state"], (raw["district"],), values))
+    rows = _named_rows(path, FACILITY_REQUIRED, log, _facility_problem, "district")
+    for row in rows:
+        row.values["lat"], row.values["lon"] = _coordinate(row.values["lat"]), _coordinate(row.values["lon"])
     return rows
 
 
