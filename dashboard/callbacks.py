@@ -224,7 +224,11 @@ def scheme_matrix(detail: DistrictDetail):
     """Scheme x product matrix (a row per scheme, linking to its public page; the rule on hover)."""
     links = detail.schemes
     if links.empty:
-        return _empty("No scheme link recorded yet for this district.")
+        everywhere = [html.Li(html.A(s.name, href=s.url, target="_blank", rel="noopener", title=s.source))
+                      for s in detail.district_wide_schemes.itertuples(index=False)]
+        return html.Div([_empty("No product recorded, so no product-specific scheme link."),
+                         html.Div("Applies in every district:", className="small") if everywhere else None,
+                         html.Ul(everywhere, className="small mb-0") if everywhere else None])
     schemes = links.drop_duplicates("scheme_id")
     products = list(links["product"].unique())
     present = set(zip(links["scheme_id"], links["product"]))

@@ -195,6 +195,7 @@ class DistrictDetail:
     clusters: pd.DataFrame
     facilities: pd.DataFrame
     schemes: pd.DataFrame
+    district_wide_schemes: pd.DataFrame
     partners: list[str]
 
 
@@ -223,6 +224,7 @@ def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
         clusters=clusters,
         facilities=atlas.facilities[atlas.facilities["district_id"] == district_id],
         schemes=scheme_links(atlas, products, clusters),
+        district_wide_schemes=atlas.schemes[atlas.schemes["applies_when"].str.strip() == "all"],
         partners=partners,
     )
 

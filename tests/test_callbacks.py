@@ -64,6 +64,9 @@ def test_panel_shows_clusters_with_partner_districts_and_honest_empty_states(sma
     aligarh = text_of(panel_children(small_atlas, "143"))
     assert "No cluster recorded yet for this district." in aligarh
     assert "No support infrastructure recorded yet for this district." in aligarh
+    jaunpur = text_of(panel_children(small_atlas, "194"))  # no product recorded
+    assert "No ODOP product recorded" in jaunpur
+    assert "Applies in every district: Districts as Export Hubs" in jaunpur
 
 
 def test_scheme_matrix_links_products_to_schemes_by_rule(small_atlas):
