@@ -43,7 +43,7 @@ SECTOR_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                              "hosiery", "fabric", "yarn", "jute", "phulkari", "bandhani", "ikat", "block print",
                              "pashmina", "wool")),
     ("spices", ("turmeric", "chilli", "chilly", "pepper", "ginger", "cardamom", "spice", "coriander", "cumin",
-                "garlic", "saffron", "clove", "fennel", "fenugreek", "large cardamom")),
+                "garlic", "saffron", "clove", "fennel", "fenugreek", "large cardamom", "asafoetida", "hing")),
     ("plantation crops", ("tea", "coffee", "rubber", "arecanut", "areca", "cashew", "coconut")),
     ("fisheries & marine", ("fish", "shrimp", "prawn", "marine", "aqua", "seafood")),
     ("dairy & livestock", ("milk", "dairy", "ghee", "paneer", "poultry", "meat", "egg", "honey")),
@@ -63,7 +63,9 @@ SECTOR_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                                     "rice", "paddy", "wheat", "millet", "maize", "pulse", "dal", "gram", "soybean",
                                     "mustard", "groundnut", "sugarcane", "flower", "kiwi", "walnut", "apricot",
                                     "almond", "berry", "papaya", "jackfruit", "custard apple", "amla", "lemon",
-                                    "lime", "kinnow", "mentha", "aloe", "herb", "medicinal")),
+                                    "lime", "kinnow", "mentha", "aloe", "herb", "medicinal", "aonla", "mint", "basil",
+                                    "mushroom", "pea", "lentil", "corn", "sesame", "isabgol", "moringa", "tapioca",
+                                    "tuber", "sapota", "chicory", "betel", "strawberr")),
 ]
 
 
