@@ -28,8 +28,8 @@ COLOR_MODES: dict[str, str] = {
 NO_LGD_COLOR = "#bdbdbd"
 NO_DATA_COLOR = "#eceff1"
 SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
-    "#8e24aa", "#d81b60", "#43a047", "#fb8c00", "#c62828", "#2e7d32", "#1e88e5",
-    "#6d4c41", "#546e7a", "#795548", "#fdd835", "#78909c", "#558b2f", "#9e9e9e",
+    "#8e24aa", "#d81b60", "#43a047", "#fb8c00", "#c62828", "#9e9d24", "#1e88e5",
+    "#00acc1", "#546e7a", "#795548", "#fdd835", "#78909c", "#004d40", "#9e9e9e",
 ]))
 COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
 GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
