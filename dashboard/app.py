@@ -13,9 +13,10 @@ from flask import Flask, Response
 
 from .callbacks import register_callbacks
 from .data.atlas import Atlas, load_atlas_or_explain
-from .figures import build_map_base, map_figure
+from .figures import Overlays, build_map_base, map_figure
 from .layout import build_layout
-from .query import View, describe, filter_products
+from .queries import describe, filter_products
+from .view import View
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 GEOJSON_ROUTE = "/_odop/districts.json"
@@ -37,13 +38,20 @@ def serve_geojson(app: Dash, geojson: dict) -> str:
     return f"{GEOJSON_ROUTE}?v={version}"
 
 
+PLOTLY_BUNDLE_ENTRY = {"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"}
+
+
 def use_geo_plotly_bundle() -> None:
     """Serve Plotly's geo-only bundle from ``assets/vendor`` instead of the full one.
 
-    The map needs only geo traces; ``plotly-geo.min.js`` (the same plotly.js 4.1.1, MIT)
-    is ~0.46 MB gzipped against ~1.47 MB for the full bundle Dash would otherwise load.
+    The map needs only geo traces; ``plotly-geo.min.js`` (the same plotly.js, MIT) is
+    ~0.46 MB gzipped against ~1.47 MB for the full bundle Dash would otherwise load.
+    Dash offers no supported switch for this: every ``Dash()`` appends the full bundle to
+    dcc's script list (``Dash._setup_plotlyjs``). This is the one place that relies on
+    that private structure; ``tests/test_structure.py`` fails loudly if Dash changes it.
     """
-    dcc._js_dist[:] = [entry for entry in dcc._js_dist if entry.get("namespace") != "plotly"]  # noqa: SLF001
+    scripts = dcc._js_dist  # noqa: SLF001 - see the docstring
+    scripts[:] = [entry for entry in scripts if entry.get("namespace") != PLOTLY_BUNDLE_ENTRY["namespace"]]
 
 
 def create_app(data: Atlas | None = None) -> Dash:
@@ -68,8 +76,9 @@ def create_app(data: Atlas | None = None) -> Dash:
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    initial = map_figure(base, filter_products(atlas, View()), "sector", geojson=serve_geojson(app, base.geojson),
-                         facilities=atlas.facilities, filter_summary=describe(View()),
+    view = View()
+    initial = map_figure(base, filter_products(atlas, view), view.mode, geojson=serve_geojson(app, base.geojson),
+                         overlays=Overlays(facilities=atlas.facilities), filter_summary=describe(view),
                          coverage=atlas.coverage_sentence())
     use_geo_plotly_bundle()
     app.layout = build_layout(atlas, initial)

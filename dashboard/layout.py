@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from .data.atlas import Atlas
-from .data.schema import FACILITY_KINDS, SECTORS
+from .data.schemas import FACILITY_KINDS, SECTORS
 from .figures import COLOR_MODES
+from .panels import HINT
+from .view import View
 
-TABLE_COLUMNS = [
-    ("state", "State"), ("district", "District"), ("product", "Product"), ("sector", "Sector"),
-    ("gi", "GI-tagged"), ("programme", "List"), ("source", "Source"),
+# The results table's columns: (field, header, extra column options).
+TABLE_COLUMNS: list[tuple[str, str, dict]] = [
+    ("district", "District", {"pinned": "left", "minWidth": 130}),
+    ("state", "State", {"minWidth": 120}),
+    ("product", "Product", {"minWidth": 180, "flex": 2}),
+    ("sector", "Sector", {"minWidth": 130}),
+    ("gi", "GI-tagged", {"maxWidth": 110}),
+    ("programme", "List", {"minWidth": 110}),
+    ("source", "Source", {"cellRenderer": "markdown", "minWidth": 140}),
 ]
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -35,26 +44,31 @@ def _stat(stat_id: str, label: str) -> dbc.Col:
 
 def filters_card(atlas: Atlas) -> dbc.Card:
     """Filters for investors and officials: state, sector, search, GI, facility, gap view, colour mode."""
+    view = View()
     states = sorted(s for s in atlas.districts["state_name"].unique() if s)
     products = sorted(atlas.products["product"].unique(), key=str.lower)
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
     return dbc.Card(dbc.CardBody([
         html.H2("Filters", className="h6 text-uppercase text-muted"),
-        _labelled("State / UT", dcc.Dropdown(states, id="state", placeholder="All India", clearable=True), "state"),
-        _labelled("Sector", dcc.Dropdown(list(SECTORS), id="sectors", multi=True, placeholder="All sectors"), "sectors"),
+        _labelled("State / UT", dcc.Dropdown(states, view.state, id="state", placeholder="All India", clearable=True),
+                  "state"),
+        _labelled("Sector", dcc.Dropdown(list(SECTORS), list(view.sectors), id="sectors", multi=True,
+                                         placeholder="All sectors"), "sectors"),
         _labelled("Product or district search", html.Div([
-            dcc.Input(id="query", type="search", placeholder="e.g. silk, carpet, Varanasi", debounce=0.4,
-                      list="product-names", className="form-control", autoComplete="off"),
+            dcc.Input(id="search", type="search", value=view.search, placeholder="e.g. silk, carpet, Varanasi",
+                      debounce=0.4, list="product-names", className="form-control", autoComplete="off",
+                      maxLength=200),
             html.Datalist([html.Option(value=p) for p in products], id="product-names"),
-        ]), "query"),
-        dbc.Switch(id="gi-only", label="GI-tagged products only", value=False, className="mb-3"),
-        _labelled("Infrastructure present", dcc.Dropdown(kinds_present, id="facility-kind", clearable=True,
-                                                         placeholder="Any"), "facility-kind"),
-        dbc.Switch(id="gaps", label="Gap view: products lacking a facility they need", value=False,
+        ]), "search"),
+        dbc.Switch(id="gi-only", label="GI-tagged products only", value=view.gi_only, className="mb-3"),
+        _labelled("Infrastructure present", dcc.Dropdown(kinds_present, view.facility_kind, id="facility-kind",
+                                                         clearable=True, placeholder="Any"), "facility-kind"),
+        dbc.Switch(id="gaps", label="Gap view: products lacking a facility they need", value=view.gaps,
                    className="mb-2"),
-        dbc.Switch(id="show-facilities", label="Show facility locations on the map", value=True, className="mb-3"),
+        dbc.Switch(id="show-facilities", label="Show facility locations on the map", value=view.show_facilities,
+                   className="mb-3"),
         _labelled("Colour districts by", dbc.RadioItems(
-            options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value="sector", id="mode"), "mode"),
+            options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value=view.mode, id="mode"), "mode"),
         dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),
     ]), className="h-100 filters-card")
 
@@ -66,16 +80,33 @@ def panel_card() -> dbc.Card:
             html.H2("District", className="h6 text-uppercase text-muted mb-0"),
             dbc.Button("Clear selection", id="clear-selection", color="link", size="sm", className="p-0"),
         ], className="d-flex justify-content-between align-items-center mb-2"),
-        html.Div(html.P("Click a district on the map to see its products, clusters, infrastructure and the "
-                        "schemes that converge there.", className="text-muted"), id="panel"),
+        html.Div(html.P(HINT, className="text-muted"), id="panel"),
     ]), className="h-100 panel-card")
+
+
+def results_table() -> dag.AgGrid:
+    """The product table (AG Grid): sortable, filterable per column; clicking a row selects its district."""
+    return dag.AgGrid(
+        id="table",
+        columnDefs=[{"field": key, "headerName": label, **options} for key, label, options in TABLE_COLUMNS],
+        defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "wrapText": True,
+                       "autoHeight": True, "flex": 1},
+        rowData=[],
+        getRowId="params.data.row_id",
+        dashGridOptions={"pagination": True, "paginationPageSize": 10, "paginationPageSizeSelector": [10, 25, 50, 100],
+                         "domLayout": "autoHeight",
+                         "enableCellTextSelection": True},
+        className="ag-theme-quartz",
+        style={"width": "100%"},
+    )
 
 
 def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
     """The whole page."""
     return dbc.Container([
         dcc.Location(id="url", refresh=False),
-        dcc.Store(id="selected"),
+        dcc.Store(id="view", data=View().to_dict()),
+        dcc.Store(id="map-view", data=View().to_dict()),
         dcc.Download(id="download-csv"),
         dbc.Navbar(dbc.Container([
             html.Div([
@@ -109,17 +140,7 @@ def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
         ], className="g-2"),
         dbc.Card(dbc.CardBody([
             html.H2("Products in this view", className="h6 text-uppercase text-muted"),
-            dash_table.DataTable(
-                id="table",
-                columns=[{"name": label, "id": key, "presentation": "markdown"} if key == "source"
-                         else {"name": label, "id": key} for key, label in TABLE_COLUMNS],
-                sort_action="native", page_action="native", page_size=12, filter_action="none",
-                style_table={"overflowX": "auto"},
-                style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal", "height": "auto",
-                            "maxWidth": "320px", "fontFamily": "inherit"},
-                style_header={"fontWeight": "600"},
-                markdown_options={"link_target": "_blank", "html": False},
-            ),
+            results_table(),
             html.Div(id="table-note", className="small text-muted mt-1"),
         ]), className="mb-3"),
         html.Footer(html.Small([

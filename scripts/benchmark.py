@@ -34,11 +34,13 @@ import psutil  # noqa: E402
 import shapely  # noqa: E402
 
 from dashboard.app import create_app  # noqa: E402
-from dashboard.callbacks import CONTROLS, map_patch, next_view_outputs, panel_children, results_outputs  # noqa: E402
+from dashboard.callbacks import event_payload, map_patch, results_outputs, transition_outputs  # noqa: E402
 from dashboard.data.atlas import DEFAULT_DATA_DIR, load_atlas  # noqa: E402
-from dashboard.data.schema import SECTORS  # noqa: E402
+from dashboard.data.schemas import SECTORS  # noqa: E402
 from dashboard.figures import build_map_base, map_figure  # noqa: E402
-from dashboard.query import View, filter_products  # noqa: E402
+from dashboard.panels import district_panel  # noqa: E402
+from dashboard.queries import choices_for, district_detail, filter_products  # noqa: E402
+from dashboard.view import View, control_values, next_view  # noqa: E402
 
 RESULTS: list[tuple[str, str, str]] = []
 
@@ -86,25 +88,28 @@ def random_views(atlas, count: int, seed: int = 7) -> list[View]:
     ids = atlas.lgd_districts["district_id"].tolist()
     words = ["silk", "carpet", "mango", "tea", "leather", "toy", "", "", ""]
     return [View(state=rng.choice(states + [None] * 5), sectors=tuple(rng.sample(SECTORS, rng.choice([0, 0, 1, 2]))),
-                 query=rng.choice(words), gi_only=rng.random() < 0.2, mode=rng.choice(["sector", "count", "gi"]),
-                 district=rng.choice(ids + [None])) for _ in range(count)]
+                 search=rng.choice(words), gi_only=rng.random() < 0.2, mode=rng.choice(["sector", "count", "gi"]),
+                 district_id=rng.choice(ids + [None])) for _ in range(count)]
 
 
 def callback_times(atlas, count: int = 200) -> None:
     base = build_map_base(atlas)
+    choices = choices_for(atlas)
     click, table, full = [], [], []
     for view in random_views(atlas, count):
         start = time.perf_counter()
-        next_view_outputs(atlas, "map", "", [None] * len(CONTROLS),
-                          {"points": [{"curveNumber": 0, "location": view.district}]}, None)
-        panel_children(atlas, view.district)
+        event, payload = event_payload(atlas, "map", {"url": "", "controls": control_values(view), "row": None,
+                                                      "click": {"points": [{"curveNumber": 0,
+                                                                            "location": view.district_id}]}})
+        transition_outputs(view, next_view(view, event, payload, choices))
+        district_panel(district_detail(atlas, view.district_id) if view.district_id else None)
         click.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         rows = filter_products(atlas, view)
         results_outputs(atlas, view, rows)
         table.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        patch = map_patch(atlas, base, view, filter_products(atlas, view))
+        patch = map_patch(atlas, base, view, None, filter_products(atlas, view))
         json.dumps(patch.to_plotly_json())
         full.append((time.perf_counter() - start) * 1000)
     for name, values, target in [("click -> panel", click, 50), ("filter -> table and counts", table, 50),

@@ -30,7 +30,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dashboard.data.schema import PRODUCT_COLUMNS  # noqa: E402
+from dashboard.data.schemas import PRODUCT_COLUMNS  # noqa: E402
 
 DEFAULT_OUTPUT = REPO / "data" / "odop" / "products.csv"
 

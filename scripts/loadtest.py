@@ -27,8 +27,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dashboard.callbacks import CONTROLS  # noqa: E402
 from dashboard.data import load_atlas  # noqa: E402
+from dashboard.view import View  # noqa: E402
 
 HOST = "127.0.0.1"
 
@@ -127,12 +127,11 @@ def main() -> None:
         connection.request("GET", "/_dash-dependencies")
         dependencies = json.loads(connection.getresponse().read())
         states = [None] + sorted(s for s in atlas.districts["state_name"].unique() if s)
-        bodies = [callback_body(dependencies, "table.data", {"state": state, "sectors": [], "query": "", "mode": "sector"})
+        bodies = [callback_body(dependencies, "table.rowData", {"view": View(state=state).to_dict()})
                   for state in states]
         district_ids = atlas.lgd_districts["district_id"].tolist()
-        panel_bodies = [callback_body(dependencies, "panel.children", {"selected": d})
+        panel_bodies = [callback_body(dependencies, "panel.children", {"view": View(district_id=d).to_dict()})
                         for d in random.Random(1).sample(district_ids, 50)]
-        assert set(CONTROLS) <= {i["id"] for d in dependencies for i in d["inputs"]}
         stop_at = time.time() + args.duration
         users = [User(port, stop_at, bodies, panel_bodies, seed) for seed in range(args.users)]
         started = time.perf_counter()

@@ -8,10 +8,16 @@ import geopandas as gpd
 import pytest
 
 from fixture_data import VARANASI, make_data_dir
-from dashboard.callbacks import panel_children, table_records
+from dashboard.callbacks import table_records
 from dashboard.data import DataFileError, load_atlas
 from dashboard.figures import build_map_base, hover_texts
-from dashboard.query import parse_query_string
+from dashboard.panels import district_panel
+from dashboard.queries import choices_for, district_detail
+from dashboard.view import view_from_query_string
+
+
+def panel_children(atlas, district_id):
+    return district_panel(district_detail(atlas, district_id))
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 
@@ -88,6 +94,6 @@ def test_web_mercator_numbers_labelled_as_longitude_latitude_are_set_aside(tmp_p
 @pytest.mark.parametrize("query", ["?state=%3Cscript%3E", "?district=' OR 1=1", "?sector=nope&sector=toys",
                                    "?mode=3d&gi=maybe", "?" + "x" * 5000, "?state=" + "%FF" * 10, "?&&&=&="])
 def test_garbage_in_a_shared_link_never_raises(small_atlas, query):
-    parsed = parse_query_string(query, small_atlas)
-    assert parsed.view.mode in {"sector", "count", "gi"}
-    assert parsed.view.state in {None, *small_atlas.districts["state_name"]}
+    view, _ = view_from_query_string(query, choices_for(small_atlas))
+    assert view.mode in {"sector", "count", "gi"}
+    assert view.state in {None, *small_atlas.districts["state_name"]}

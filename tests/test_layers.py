@@ -6,7 +6,7 @@ import pytest
 
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
 from dashboard.data import load_atlas
-from dashboard.query import district_detail
+from dashboard.queries import district_detail
 
 CLUSTERS = "cluster_name,product,cluster_type,state,districts,source,source_note\n"
 FACILITIES = "facility_name,kind,state,district,lat,lon,source,source_note\n"

@@ -41,7 +41,7 @@ def test_old_names_resolve_through_the_alias_table(small_atlas):
 
 def test_a_district_listed_under_its_former_state_is_matched_and_flagged(small_atlas):
     assert products_of(small_atlas, "003") == {"Apricot"}
-    assert any("Leh" in issue.reason and issue.kept for issue in small_atlas.issues.issues)
+    assert any("Leh" in issue.reason and issue.kept for issue in small_atlas.issues.entries)
 
 
 def test_unknown_district_is_reported_with_nearest_candidates_not_dropped(small_atlas):
@@ -118,7 +118,7 @@ def test_a_line_in_the_wrong_encoding_is_reported_and_the_rest_kept(tmp_path):
     lines[3] = "Uttar Pradesh,Varanasi,,Toys café,toys,,UP ODOP,https://x.example".encode("latin-1")
     path.write_bytes(b"\n".join(lines))
     atlas = load_atlas(data)
-    assert any(i.row == 4 and "not UTF-8" in i.reason for i in atlas.issues.issues)
+    assert any(i.row == 4 and "not UTF-8" in i.reason for i in atlas.issues.entries)
     assert "Banarasi silk saree" in set(atlas.products["product"])
 
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.data.join import DistrictMatcher
+from dashboard.data.match import DistrictMatcher
 from dashboard.data.names import name_key
 
 LATIN = st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x17F)

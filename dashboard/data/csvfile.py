@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
+
 from .issues import DataFileError, IssueLog
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -30,13 +32,7 @@ def _decode_lines(raw: bytes, path: Path, log: IssueLog) -> str:
     return "\n".join(good)
 
 
-def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int, dict[str, str]]]:
-    """Read a CSV into ``(line_number, row)`` pairs with stripped string values.
-
-    Raises :class:`DataFileError` when the file as a whole is unusable (missing, empty,
-    too large, or lacking required columns). Rows with the wrong number of fields are
-    reported and set aside; every other row is returned.
-    """
+def _open_text(path: Path, log: IssueLog) -> str:
     if not path.exists():
         raise DataFileError(path, "file not found")
     size = path.stat().st_size
@@ -45,7 +41,36 @@ def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int,
     text = _decode_lines(path.read_bytes(), path, log)
     if not text.strip():
         raise DataFileError(path, "file is empty (expected a header row)")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return text
+
+
+def _record(reader, header: list[str], path: Path, log: IssueLog) -> tuple[int, list[str] | None]:
+    """The next row as ``(line, fields)``; ``fields`` is ``None`` for a row set aside. Raises StopIteration."""
+    start = reader.line_num + 1
+    try:
+        fields = next(reader)
+    except csv.Error as exc:
+        span = f"line {start} to line {reader.line_num}" if reader.line_num > start else f"line {start}"
+        log.add(path, start, f"malformed CSV from {span}: {exc} (unclosed quote?); those lines are set aside")
+        return start, None
+    if reader.line_num > start and any(fields):
+        log.add(path, start, f"a quoted field runs from line {start} to line {reader.line_num} "
+                "(unclosed quote?); those lines are set aside")
+        return start, None
+    if any(value.strip() for value in fields) and len(fields) != len(header):
+        log.add(path, start, f"has {len(fields)} fields, header has {len(header)} (unquoted comma or truncated line?)")
+        return start, None
+    return start, fields if any(value.strip() for value in fields) else None
+
+
+def read_csv_rows(path: Path, required: list[str], log: IssueLog) -> pd.DataFrame:
+    """A CSV as a frame of stripped strings, indexed by line number (the header is line 1).
+
+    Raises :class:`DataFileError` when the file as a whole is unusable (missing, empty,
+    too large, or lacking required columns). Rows with the wrong number of fields or an
+    unclosed quote are reported and set aside; every other row is returned.
+    """
+    reader = csv.reader(io.StringIO(_open_text(path, log), newline=""), strict=True)
     try:
         header = [name.strip().lower() for name in next(reader)]
     except csv.Error as exc:
@@ -53,25 +78,15 @@ def read_rows(path: Path, required: list[str], log: IssueLog) -> list[tuple[int,
     missing = [name for name in required if name not in header]
     if missing:
         raise DataFileError(path, f"missing required column(s): {', '.join(missing)}; found: {', '.join(header)}")
-    rows: list[tuple[int, dict[str, str]]] = []
+    lines: list[int] = []
+    rows: list[list[str]] = []
     while True:
-        start = reader.line_num + 1
         try:
-            fields = next(reader)
+            line, fields = _record(reader, header, path, log)
         except StopIteration:
             break
-        except csv.Error as exc:
-            span = f"line {start} to line {reader.line_num}" if reader.line_num > start else f"line {start}"
-            log.add(path, start, f"malformed CSV from {span}: {exc} (unclosed quote?); those lines are set aside")
-            continue
-        if not any(value.strip() for value in fields):
-            continue
-        if reader.line_num > start:
-            log.add(path, start, f"a quoted field runs from line {start} to line {reader.line_num} "
-                    "(unclosed quote?); those lines are set aside")
-            continue
-        if len(fields) != len(header):
-            log.add(path, start, f"has {len(fields)} fields, header has {len(header)} (unquoted comma or truncated line?)")
-            continue
-        rows.append((start, {name: value.strip() for name, value in zip(header, fields)}))
-    return rows
+        if fields is not None:
+            lines.append(line)
+            rows.append([value.strip() for value in fields])
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=object)
+    return frame.fillna("").astype(str)

@@ -30,18 +30,26 @@ class LoadIssue:
 class IssueLog:
     """Collects issues while files are read; shared by every loader."""
 
-    issues: list[LoadIssue] = field(default_factory=list)
+    entries: list[LoadIssue] = field(default_factory=list)
 
     def add(self, file: str | Path, row: int | None, reason: str, kept: bool = False) -> None:
         """Record a problem in ``file`` at ``row``."""
-        self.issues.append(LoadIssue(Path(file).name, row, reason, kept))
+        self.entries.append(LoadIssue(Path(file).name, row, reason, kept))
+
+    def extend(self, issues: list[LoadIssue]) -> None:
+        """Record issues found elsewhere (e.g. by the district matcher)."""
+        self.entries.extend(issues)
 
     def for_file(self, name: str) -> list[LoadIssue]:
         """Issues of one file (by file name)."""
-        return [issue for issue in self.issues if issue.file == name]
+        return [issue for issue in self.entries if issue.file == name]
+
+    def rows_set_aside(self) -> int:
+        """Rows (not whole files) that validation set aside."""
+        return sum(1 for issue in self.entries if not issue.kept and issue.row is not None)
 
     def __len__(self) -> int:
-        return len(self.issues)
+        return len(self.entries)
 
 
 class DataFileError(Exception):

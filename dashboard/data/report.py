@@ -29,7 +29,7 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
         nearest = ", ".join(name.candidates) or "no close name"
         lines.append(f"  {name.file}:{name.line} {name.district!r} ({name.state}) for {name.what!r}; nearest: {nearest}")
     lines.append(f"Issues ({len(atlas.issues)}):")
-    lines.extend(f"  {issue}" for issue in atlas.issues.issues[:max_listed])
+    lines.extend(f"  {issue}" for issue in atlas.issues.entries[:max_listed])
     if len(atlas.issues) > max_listed:
         lines.append(f"  ... and {len(atlas.issues) - max_listed} more")
     without = atlas.districts_without_products()

@@ -15,6 +15,12 @@ from browser import click_district, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 
+# Number of points of a named map trace (traces are found by name, never by position).
+TRACE_POINTS = """(name) => {
+  const trace = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === name);
+  return trace ? trace.lon.filter(x => x !== null).length : -1;
+}"""
+
 
 def choose(page, dropdown_id: str, text: str) -> None:
     """Pick an option in a dcc.Dropdown by typing, as a keyboard user would."""
@@ -42,8 +48,7 @@ def test_clicking_varanasi_shows_banarasi_silk_and_outlines_it(page, small_serve
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
     expect(page.locator("#panel-products")).to_contain_text("Banarasi silk saree")
     expect(page.locator("#panel-clusters")).to_contain_text("Chandauli")
-    partner_points = "() => document.querySelector('#map .js-plotly-plot').data[2].lon.filter(x => x !== null).length"
-    page.wait_for_function(f"({partner_points})() > 10")  # Chandauli and Bhadohi outlined on the map
+    page.wait_for_function(f"({TRACE_POINTS})('cluster partner districts') > 10")  # Chandauli and Bhadohi outlined
     assert f"district={VARANASI}" in page.url
     page.wait_for_load_state("networkidle")
     screenshot(page, "small-varanasi-selected")
@@ -57,8 +62,8 @@ def test_selecting_a_state_filters_the_table_and_the_csv_download(page, small_se
     wait_for_map(page)
     choose(page, "state", "Rajasthan")
     expect(page.locator("#stat-districts")).to_have_text("1 of 1")
-    rows = page.locator("#table tbody tr")
-    expect(rows).to_have_count(2)  # header row + Jaipur
+    rows = page.locator("#table .ag-center-cols-container .ag-row")
+    expect(rows).to_have_count(1)  # Jaipur
     expect(page.locator("#table")).to_contain_text("Blue pottery")
     with page.expect_download() as download_info:
         page.click("#download-csv-button")
@@ -118,3 +123,19 @@ def test_real_data_map_draws_all_india_offline_and_varanasi_shows_its_products(p
     screenshot(page, "real-varanasi")
     assert page.external == []
     assert page.console_errors == []
+
+
+def test_table_column_filter_row_click_and_csv_export_of_the_rows_shown(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    page.get_by_role("textbox", name="Product Filter Input").fill("meena")
+    rows = page.locator("#table .ag-center-cols-container .ag-row")
+    expect(rows).to_have_count(1)
+    rows.first.locator("[col-id='product']").click()
+    expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    with page.expect_download() as download_info:
+        page.click("#download-csv-button")
+    records = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    assert [(r["district"], r["product"]) for r in records] == [("Varanasi", "Pink meenakari")]
+    assert "source_note" in records[0]
+    screenshot(page, "small-table-filtered")

@@ -1,104 +1,29 @@
-"""What the user is looking at (filters + selection) and the queries behind each panel.
+"""The queries behind the map, table and panels: pure functions of the atlas and a :class:`View`.
 
-Pure functions over the tidy tables of :class:`~dashboard.data.atlas.Atlas`; no Dash here,
-so callbacks stay thin and everything is testable directly.
+No Dash here, so callbacks stay thin and everything is testable directly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qs, urlencode
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .data.atlas import Atlas
-from .data.names import name_key
-from .data.schema import FACILITY_KINDS, SECTORS
+from .data.schemas import FACILITY_KINDS, SECTORS
 from .figures import COLOR_MODES
+from .view import Choices, View
 
 
-@dataclass(frozen=True)
-class View:
-    """Filters, colour mode and selected district; serialises to the page URL."""
-
-    state: str | None = None
-    sectors: tuple[str, ...] = ()
-    query: str = ""
-    gi_only: bool = False
-    mode: str = "sector"
-    facility_kind: str | None = None
-    gaps: bool = False
-    district: str | None = None
-
-    def to_query_string(self) -> str:
-        """``?state=...&sector=...`` (empty string for the default view)."""
-        params: list[tuple[str, str]] = []
-        if self.state:
-            params.append(("state", self.state))
-        params.extend(("sector", s) for s in self.sectors)
-        if self.query:
-            params.append(("q", self.query))
-        if self.gi_only:
-            params.append(("gi", "1"))
-        if self.mode != "sector":
-            params.append(("mode", self.mode))
-        if self.facility_kind:
-            params.append(("facility", self.facility_kind))
-        if self.gaps:
-            params.append(("gaps", "1"))
-        if self.district:
-            params.append(("district", self.district))
-        return "?" + urlencode(params) if params else ""
-
-
-@dataclass
-class ParsedView:
-    """A view read from a URL, with a message for every part that had to be ignored."""
-
-    view: View
-    problems: list[str] = field(default_factory=list)
-
-
-def parse_query_string(search: str | None, atlas: Atlas) -> ParsedView:
-    """Read a shared link; unknown states, sectors, modes or districts are reported, not fatal."""
-    params = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
-    problems: list[str] = []
-    states = {name_key(s): s for s in atlas.districts["state_name"] if s}
-
-    def one(key: str) -> str:
-        return (params.get(key) or [""])[0].strip()[:200]
-
-    state = None
-    if one("state"):
-        state = states.get(name_key(one("state")))
-        if state is None:
-            problems.append(f"Unknown state {one('state')!r} in the link; showing all states.")
-    sectors = []
-    for sector in params.get("sector", []):
-        if sector in SECTORS:
-            sectors.append(sector)
-        else:
-            problems.append(f"Unknown sector {sector[:60]!r} in the link; ignored.")
-    mode = one("mode") or "sector"
-    if mode not in COLOR_MODES:
-        problems.append(f"Unknown colour mode {mode[:60]!r} in the link; using sector.")
-        mode = "sector"
-    facility = one("facility") or None
-    if facility and facility not in FACILITY_KINDS:
-        problems.append(f"Unknown facility kind {facility[:60]!r} in the link; ignored.")
-        facility = None
-    district = one("district") or None
-    if district and district not in set(atlas.districts["district_id"]):
-        problems.append(f"Unknown district {district[:60]!r} in the link; no district selected.")
-        district = None
-    view = View(state=state, sectors=tuple(sectors), query=one("q"), gi_only=one("gi") == "1", mode=mode,
-                facility_kind=facility, gaps=one("gaps") == "1", district=district)
-    return ParsedView(view, problems)
-
-
-def toggle_district(view: View, district_id: str | None) -> View:
-    """Clicking a district selects it; clicking the selected one again deselects it."""
-    return replace(view, district=None if district_id in (None, view.district) else district_id)
+def choices_for(atlas: Atlas) -> Choices:
+    """The values each view field may take with this data (for validating links and control values)."""
+    return Choices({
+        "states": tuple(sorted(s for s in atlas.districts["state_name"].unique() if s)),
+        "sectors": SECTORS,
+        "modes": tuple(COLOR_MODES),
+        "facility_kinds": FACILITY_KINDS,
+        "districts": tuple(atlas.districts["district_id"]),
+    })
 
 
 def facility_districts(atlas: Atlas, kind: str) -> set[str]:
@@ -130,8 +55,8 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
         rows = rows[rows["state"] == view.state]
     if view.sectors:
         rows = rows[rows["sector"].isin(view.sectors)]
-    if view.query:
-        needle = view.query.lower()
+    if view.search:
+        needle = view.search.lower()
         rows = rows[rows["product"].str.lower().str.contains(needle, regex=False)
                     | rows["district"].str.lower().str.contains(needle, regex=False)]
     if view.gi_only:
@@ -148,8 +73,8 @@ def describe(view: View) -> str:
     parts = [view.state or "All India"]
     if view.sectors:
         parts.append(", ".join(view.sectors))
-    if view.query:
-        parts.append(f"matching “{view.query}”")
+    if view.search:
+        parts.append(f"matching “{view.search}”")
     if view.gi_only:
         parts.append("GI-tagged only")
     if view.gaps:
@@ -199,6 +124,15 @@ class DistrictDetail:
     partners: list[str]
 
 
+def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
+    """Districts that share a cluster with ``district_id`` (outlined on the map when it is selected)."""
+    if not district_id:
+        return []
+    links = atlas.cluster_districts
+    clusters = set(links.loc[links["district_id"] == district_id, "cluster_id"])
+    return sorted(set(links.loc[links["cluster_id"].isin(clusters), "district_id"]) - {district_id})
+
+
 def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
     """Products, clusters (with partner districts), facilities and scheme links of a district."""
     districts = atlas.districts.set_index("district_id")
@@ -209,7 +143,6 @@ def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
     cluster_ids = atlas.cluster_districts.loc[atlas.cluster_districts["district_id"] == district_id, "cluster_id"]
     clusters = atlas.clusters[atlas.clusters["cluster_id"].isin(set(cluster_ids))]
     members = atlas.cluster_districts[atlas.cluster_districts["cluster_id"].isin(set(cluster_ids))]
-    partners = sorted(set(members["district_id"]) - {district_id})
     names = districts["district_name"]
     clusters = clusters.assign(partners=[
         ", ".join(names[d] for d in members.loc[(members["cluster_id"] == cid) & (members["district_id"] != district_id),
@@ -225,7 +158,7 @@ def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
         facilities=atlas.facilities[atlas.facilities["district_id"] == district_id],
         schemes=scheme_links(atlas, products, clusters),
         district_wide_schemes=atlas.schemes[atlas.schemes["applies_when"].str.strip() == "all"],
-        partners=partners,
+        partners=cluster_partners(atlas, district_id),
     )
 
 

@@ -1,0 +1,188 @@
+"""Match named districts (from products, clusters, facilities) to boundary polygons."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .issues import LoadIssue
+from .names import name_key, state_key
+
+
+def lgd_key(code: str) -> str:
+    """LGD codes compare as numbers: '086' and '86' are the same district."""
+    return code.strip().lstrip("0") or "0"
+
+
+def split_districts(text: str) -> tuple[str, ...]:
+    """District names of a cell; several separated by ``;`` name a multi-district cluster."""
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A curated alternative district name (old name, spelling variant) within a state."""
+
+    state_key: str
+    alias_key: str
+    district_key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a name landed: a ``district_id`` and how it was found, or candidates if it did not."""
+
+    district_id: str | None
+    method: str
+    candidates: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnmatchedName:
+    """A district name from an input row that matched no polygon."""
+
+    file: str
+    line: int
+    state: str
+    district: str
+    what: str
+    candidates: tuple[str, ...]
+
+
+@dataclass
+class DistrictMatcher:
+    """Resolves (state, district name, optional LGD code) to a district_id.
+
+    Order: LGD code, then normalised name within the state, then the curated alias
+    table, then a name that is unique in the whole country (a district moved between
+    states, e.g. Leh to Ladakh). Everything else is unmatched, with nearest candidates.
+    """
+
+    districts: pd.DataFrame
+    aliases: list[Alias] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        named = self.districts[self.districts["district"] != ""]
+        ids, skeys, dkeys = named["district_id"], named["state_key"], named["district_key"]
+        self._by_lgd = {lgd_key(code): did for code, did in zip(named["dist_lgd"], ids) if code.isdigit()}
+        self._by_name = {(s, d): did for s, d, did in zip(skeys, dkeys, ids)}
+        counts = Counter(dkeys)
+        self._unique_name = {d: did for d, did in zip(dkeys, ids) if counts[d] == 1}
+        self._alias = {(a.state_key, a.alias_key): a for a in self.aliases}
+        self._labels = dict(zip(ids, named["district_name"] + " (" + named["state_name"] + ")"))
+        self._keys = dict(zip(ids, dkeys))
+        self._names_in_state: dict[str, dict[str, str]] = {}
+        for s, d, did in zip(skeys, dkeys, ids):
+            self._names_in_state.setdefault(s, {})[d] = did
+
+    def _by_name_or_alias(self, skey: str, dkey: str) -> str | None:
+        alias = self._alias.get((skey, dkey))
+        return self._by_name.get((skey, dkey)) or (alias and self._by_name.get((skey, alias.district_key)))
+
+    def _match_code(self, district: str, skey: str, dkey: str, lgd_code: str) -> Match | None:
+        did = self._by_lgd.get(lgd_key(lgd_code))
+        if did is None:
+            return None
+        named = self._by_name_or_alias(skey, dkey)
+        if (named is not None and named != did) or (named is None and dkey != self._keys[did]):
+            return Match(did, "lgd", note=f"lgd_code {lgd_code} is {self._labels[did]} in the boundary file, "
+                                          f"not {district!r}; matched by code")
+        return Match(did, "lgd")
+
+    def match(self, state: str, district: str, lgd_code: str = "") -> Match:
+        """Find the polygon for one district name."""
+        skey, dkey = state_key(state), name_key(district)
+        by_code = self._match_code(district, skey, dkey, lgd_code) if lgd_code else None
+        if by_code is not None:
+            return by_code
+        did = self._by_name.get((skey, dkey))
+        if did is not None:
+            return Match(did, "name", note=f"lgd_code {lgd_code} not in boundary file; matched by name" if lgd_code
+                         else "")
+        alias = self._alias.get((skey, dkey))
+        if alias is not None and (skey, alias.district_key) in self._by_name:
+            return Match(self._by_name[(skey, alias.district_key)], "alias", note=alias.reason)
+        did = self._unique_name.get(dkey)
+        if did is not None:
+            return Match(did, "name in another state", note=f"listed under {state}, boundary file has {self._labels[did]}")
+        return Match(None, "unmatched", candidates=self.candidates(skey, dkey))
+
+    def candidates(self, skey: str, dkey: str, limit: int = 3) -> tuple[str, ...]:
+        """Nearest district names, within the state when it is known, else nationwide."""
+        pool = self._names_in_state.get(skey) or {k: v for (_, k), v in self._by_name.items()}
+        close = difflib.get_close_matches(dkey, list(pool), n=limit, cutoff=0.6)
+        return tuple(self._labels[pool[key]] for key in close)
+
+
+@dataclass
+class FileReport:
+    """Per input file: rows read, rows set aside, names matched and unmatched."""
+
+    file: str
+    rows_valid: int = 0
+    rows_rejected: int = 0
+    rows_matched: int = 0
+    names_matched: int = 0
+    names_unmatched: int = 0
+    by_method: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def match_rate(self) -> float:
+        """Share of district names that found a polygon."""
+        total = self.names_matched + self.names_unmatched
+        return self.names_matched / total if total else 1.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of matching every district name of a file's rows."""
+
+    links: pd.DataFrame  # line, district_id, method
+    unmatched: list[UnmatchedName]
+    issues: list[LoadIssue]
+    report: FileReport
+
+
+def _unmatched_issue(file: str, line: int, state: str, names: tuple[str, ...], nearest: tuple[str, ...]) -> LoadIssue:
+    hint = "; nearest: " + ", ".join(nearest) if nearest else ""
+    return LoadIssue(file, line, f"district {'; '.join(names)!r} in {state!r} not found in the boundary file{hint}; "
+                                 "add it to data/odop/aliases.csv if it is another name for a district")
+
+
+def resolve_rows(rows: pd.DataFrame, file: str, what_column: str, matcher: DistrictMatcher,
+                 rows_rejected: int = 0) -> Resolution:
+    """Match every name in ``rows['districts']`` (tuples of names); ``rows`` is indexed by line.
+
+    Unmatched names are returned with their nearest candidates (never dropped silently);
+    a row whose names all fail becomes a set-aside issue, a row matched with a caveat a
+    kept issue.
+    """
+    report = FileReport(file, rows_valid=len(rows), rows_rejected=rows_rejected)
+    links: list[tuple[int, str, str]] = []
+    unmatched: list[UnmatchedName] = []
+    issues: list[LoadIssue] = []
+    codes = rows["lgd_code"] if "lgd_code" in rows else pd.Series("", index=rows.index)
+    for line, state, names, what, code in zip(rows.index, rows["state"], rows["districts"], rows[what_column], codes):
+        code = code if len(names) == 1 else ""
+        hits = 0
+        for name in names:
+            match = matcher.match(state, name, code)
+            if match.district_id is None:
+                unmatched.append(UnmatchedName(file, int(line), state, name, what, match.candidates))
+                continue
+            hits += 1
+            report.by_method[match.method] = report.by_method.get(match.method, 0) + 1
+            if match.note and match.method != "alias":
+                issues.append(LoadIssue(file, int(line), f"{name!r}: {match.note}", kept=True))
+            links.append((int(line), match.district_id, match.method))
+        if hits == 0:
+            issues.append(_unmatched_issue(file, int(line), state, names, unmatched[-1].candidates))
+        report.rows_matched += hits > 0
+    report.names_matched = len(links)
+    report.names_unmatched = len(unmatched)
+    return Resolution(pd.DataFrame(links, columns=["line", "district_id", "method"]), unmatched, issues, report)

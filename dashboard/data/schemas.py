@@ -1,0 +1,203 @@
+"""The shipped data files, declared once: columns, types, allowed values and uniqueness (pandera).
+
+Every file is read as strings (``csvfile.read_csv_rows``), checked against its model
+here, and the rows that fail are reported with file, line and a readable reason while
+the other rows are kept (:func:`validated`). ``data/odop/README.md`` documents the files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .issues import IssueLog
+
+SECTORS: tuple[str, ...] = (
+    "textiles & handloom",
+    "handicrafts",
+    "agriculture & horticulture",
+    "food processing",
+    "spices",
+    "plantation crops",
+    "fisheries & marine",
+    "dairy & livestock",
+    "engineering & manufacturing",
+    "leather & footwear",
+    "toys",
+    "minerals & stone",
+    "forest produce",
+    "other",
+)
+
+CLUSTER_TYPES: tuple[str, ...] = (
+    "SFURTI",
+    "MSE-CDP",
+    "handloom cluster",
+    "handicraft cluster",
+    "toy cluster",
+    "leather cluster",
+    "food processing cluster",
+    "export hub cluster",
+    "GI region",
+    "other",
+)
+
+FACILITY_KINDS: tuple[str, ...] = (
+    "mega food park",
+    "cold chain",
+    "agro-processing cluster",
+    "testing lab",
+    "export inspection",
+    "icd",
+    "port",
+    "air cargo",
+    "incubator",
+    "technology centre",
+    "common facility centre",
+    "other",
+)
+
+# India's bounding box (EPSG:4326), with a small margin, for coordinate checks.
+INDIA_BOUNDS = (67.5, 6.0, 98.0, 37.5)
+
+# Spellings accepted as 'yes' in the gi_tagged column.
+YES_VALUES = ("yes", "y", "true", "1")
+
+# Column order of products.csv as written by scripts/import_odop.py.
+PRODUCT_COLUMNS = ["state", "district", "lgd_code", "product", "sector", "gi_tagged", "programme", "source",
+                   "source_note"]
+
+_NUMBER = r"(-?\d+(\.\d+)?)?"
+_FILLED = {"str_length": {"min_value": 1}}
+
+
+class Products(pa.DataFrameModel):
+    """products.csv: one ODOP product in one district (or a ``;``-separated cluster of districts)."""
+
+    state: Series[str] = pa.Field(**_FILLED)
+    district: Series[str] = pa.Field(str_matches=r"[^;\s]")
+    lgd_code: Series[str] = pa.Field(str_matches=r"^\d*$")
+    product: Series[str] = pa.Field(**_FILLED)
+    sector: Series[str] = pa.Field(isin=SECTORS)
+    source: Series[str] = pa.Field(**_FILLED)
+    key: Series[str] = pa.Field(unique=True)
+
+
+class Aliases(pa.DataFrameModel):
+    """aliases.csv: another name of a district within a state, with the reason and its source."""
+
+    state: Series[str] = pa.Field(**_FILLED)
+    alias: Series[str] = pa.Field(**_FILLED)
+    district: Series[str] = pa.Field(**_FILLED)
+    reason: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class Clusters(pa.DataFrameModel):
+    """clusters.csv: a product cluster spanning one or more districts."""
+
+    cluster_name: Series[str] = pa.Field(**_FILLED)
+    cluster_type: Series[str] = pa.Field(isin=CLUSTER_TYPES)
+    districts: Series[str] = pa.Field(str_matches=r"[^;\s]")
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class Facilities(pa.DataFrameModel):
+    """infrastructure.csv: a facility in a district; coordinates only where a source gives them."""
+
+    facility_name: Series[str] = pa.Field(**_FILLED)
+    kind: Series[str] = pa.Field(isin=FACILITY_KINDS)
+    district: Series[str] = pa.Field(**_FILLED)
+    lat: Series[str]
+    lon: Series[str]
+    source: Series[str] = pa.Field(**_FILLED)
+
+    @pa.dataframe_check(error="lat/lon not numbers: {lat!r}, {lon!r}")
+    def numeric_coordinates(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame["lat"].str.fullmatch(_NUMBER) & frame["lon"].str.fullmatch(_NUMBER)
+
+    @pa.dataframe_check(error="only one of lat/lon given")
+    def both_or_neither_coordinate(cls, frame: pd.DataFrame) -> Series[bool]:
+        return (frame["lat"] == "") == (frame["lon"] == "")
+
+    @pa.dataframe_check(error="coordinates ({lat}, {lon}) are outside India's bounding box")
+    def inside_india(cls, frame: pd.DataFrame) -> Series[bool]:
+        lat = pd.to_numeric(frame["lat"], errors="coerce")
+        lon = pd.to_numeric(frame["lon"], errors="coerce")
+        west, south, east, north = INDIA_BOUNDS
+        return lat.isna() | lon.isna() | (lat.between(south, north) & lon.between(west, east))
+
+
+class Schemes(pa.DataFrameModel):
+    """schemes.csv: a scheme and the rule (``applies_when``) that links it to products."""
+
+    scheme_id: Series[str] = pa.Field(**_FILLED, unique=True)
+    name: Series[str] = pa.Field(**_FILLED)
+    ministry: Series[str] = pa.Field(**_FILLED)
+    url: Series[str] = pa.Field(**_FILLED)
+    applies_when: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class Needs(pa.DataFrameModel):
+    """needs.csv: which facility kind a sector's products need (the gap view's planning rule)."""
+
+    sector: Series[str] = pa.Field(isin=SECTORS)
+    facility_kind: Series[str] = pa.Field(isin=FACILITY_KINDS)
+    why: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+def required_columns(model: type[pa.DataFrameModel]) -> list[str]:
+    """The file columns a model checks (derived columns such as ``key`` excluded)."""
+    return [name for name in model.to_schema().columns if name != "key"]
+
+
+# How an empty required cell is reported, where "empty <column>" would say less.
+EMPTY_REASONS: dict[str, dict[str, str]] = {
+    "Products": {"source": "no source (every row must cite where it comes from)"},
+    "Clusters": {"source": "no source", "districts": "no districts named"},
+    "Facilities": {"source": "no source", "district": "no district named"},
+}
+
+
+def _reason(model: str, column: str, check: str, row: pd.Series) -> str:
+    """A readable reason for one pandera failure case of ``row``."""
+    value = row.get(column, "")
+    if check.startswith("str_length") or (check.startswith("str_matches") and not str(value).strip(" ;")):
+        return EMPTY_REASONS.get(model, {}).get(column, f"empty {column}")
+    if check.startswith("isin"):
+        allowed = re.findall(r"'([^']*)'", check)
+        return f"unknown {column} {value!r} (allowed: {', '.join(allowed)})"
+    if check.startswith("str_matches"):
+        return f"{column} {value!r} is not a number"
+    return check.format(**row.to_dict())
+
+
+def validated(frame: pd.DataFrame, model: type[pa.DataFrameModel], path: Path, log: IssueLog) -> pd.DataFrame:
+    """Rows of ``frame`` (indexed by line number) that pass ``model``; each failing row is logged once."""
+    try:
+        model.validate(frame, lazy=True)
+        return frame
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    reasons: dict[int, str] = {}
+    for case in cases.itertuples(index=False):
+        line = int(case.index)
+        if "uniqueness" in str(case.check):
+            first = int(frame.index[frame[case.column] == case.failure_case][0])
+            if line != first:
+                reasons.setdefault(line, f"duplicate of line {first} (same {_unique_label(case.column)})")
+            continue
+        reasons.setdefault(line, _reason(model.__name__, str(case.column), str(case.check), frame.loc[line]))
+    for line, reason in sorted(reasons.items()):
+        log.add(path, line, reason)
+    return frame.drop(index=list(reasons))
+
+
+def _unique_label(column: str) -> str:
+    return "state, district and product" if column == "key" else column

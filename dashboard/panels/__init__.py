@@ -1,0 +1,24 @@
+"""District panels: one module per section, each a pure function from a district's detail to components.
+
+To add a panel: write a module with ``TITLE`` and ``panel(detail)``, and list it in ``SECTIONS``.
+"""
+
+from __future__ import annotations
+
+from dash import html
+
+from ..queries import DistrictDetail
+from . import clusters, infrastructure, products, schemes
+
+SECTIONS = (products, clusters, infrastructure, schemes)
+HINT = ("Click a district on the map to see its products, clusters, infrastructure and the schemes that converge "
+        "there.")
+
+
+def district_panel(detail: DistrictDetail | None) -> list:
+    """The heading and every section for one district, or the hint when none is selected."""
+    if detail is None:
+        return [html.P(HINT, className="text-muted")]
+    heading = [html.H3(detail.name, className="h5 mb-0", id="panel-district-name"),
+               html.Div(detail.state or "Not an LGD district", className="text-muted small")]
+    return heading + [module.panel(detail) for module in SECTIONS]

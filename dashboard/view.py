@@ -1,0 +1,233 @@
+"""The view: everything the user has chosen (filters, colour mode, layers, selection), in one place.
+
+A :class:`View` is immutable. Each field declares, in its metadata, the page control that
+sets it (if any), its key in the page address and the vocabulary its values must come
+from. Everything else is derived from those declarations: the callback inputs and
+outputs, the URL round trip and the validation of values coming from the browser.
+Adding a filter is one field here, one control in the layout, and the code that uses it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from urllib.parse import parse_qs, urlencode
+
+MAX_TEXT = 200          # longest search text kept
+MAX_VALUES = 20         # most values kept for a multi-valued field
+MAX_QUERY_STRING = 4000  # longest page address query read
+
+
+def _spec(url: str, control: str | None = None, choices: str | None = None, label: str = "",
+          prop: str = "value") -> dict:
+    return {"url": url, "control": control, "prop": prop, "choices": choices, "label": label}
+
+
+@dataclass(frozen=True)
+class View:
+    """Filters, colour mode, map layers and the selected district; serialises to the page URL."""
+
+    state: str | None = field(default=None, metadata=_spec("state", "state", "states"))
+    sectors: tuple[str, ...] = field(default=(), metadata=_spec("sector", "sectors", "sectors", "sector"))
+    search: str = field(default="", metadata=_spec("q", "search", label="search"))
+    gi_only: bool = field(default=False, metadata=_spec("gi", "gi-only"))
+    mode: str = field(default="sector", metadata=_spec("mode", "mode", "modes", "colour mode"))
+    facility_kind: str | None = field(default=None,
+                                      metadata=_spec("facility", "facility-kind", "facility_kinds", "facility kind"))
+    gaps: bool = field(default=False, metadata=_spec("gaps", "gaps"))
+    show_facilities: bool = field(default=True, metadata=_spec("points", "show-facilities"))
+    district_id: str | None = field(default=None, metadata=_spec("district", choices="districts", label="district"))
+
+    def to_query_string(self) -> str:
+        """``?state=...&sector=...`` (empty string for the default view)."""
+        params: list[tuple[str, str]] = []
+        for spec in FIELDS:
+            value = getattr(self, spec.name)
+            if value == spec.default:
+                continue
+            if spec.kind is tuple:
+                params.extend((spec.url, v) for v in value)
+            elif spec.kind is bool:
+                params.append((spec.url, "1" if value else "0"))
+            else:
+                params.append((spec.url, str(value)))
+        return "?" + urlencode(params) if params else ""
+
+    def to_dict(self) -> dict:
+        """JSON-ready form for the view store."""
+        return {spec.name: list(getattr(self, spec.name)) if spec.kind is tuple else getattr(self, spec.name)
+                for spec in FIELDS}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One :class:`View` field and its declarations."""
+
+    name: str
+    kind: type
+    default: object
+    url: str
+    control: str | None
+    prop: str
+    choices: str | None
+    label: str
+
+
+def _kind(annotation: object) -> type:
+    """``tuple``, ``bool`` or ``str`` from a field's (string) annotation."""
+    text = str(annotation)
+    return tuple if text.startswith("tuple") else bool if text == "bool" else str
+
+
+FIELDS: tuple[FieldSpec, ...] = tuple(
+    FieldSpec(f.name, _kind(f.type), f.default, f.metadata["url"],
+              f.metadata["control"], f.metadata["prop"], f.metadata["choices"],
+              f.metadata["label"] or f.name.replace("_", " "))
+    for f in fields(View))
+CONTROL_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.control)
+BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values each field may take, from the loaded data (``None``: any text)."""
+
+    values: dict[str, tuple[str, ...]]
+
+    def __post_init__(self) -> None:
+        folded = {name: {v.casefold(): v for v in values} for name, values in self.values.items()}
+        object.__setattr__(self, "_folded", folded)
+
+    def canonical(self, spec: FieldSpec, value: str) -> str | None:
+        """The known spelling of ``value`` for ``spec`` (case-insensitive), or ``None`` if unknown."""
+        if spec.choices is None:
+            return value
+        return self._folded.get(spec.choices, {}).get(value.casefold())
+
+
+def _clean_text(spec: FieldSpec, value: object, choices: Choices, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return spec.default
+    if not isinstance(value, str):
+        problems.append(f"Ignored a {spec.label} value of the wrong type.")
+        return spec.default
+    text = " ".join(value.split())
+    if spec.choices is None and len(text) > MAX_TEXT:
+        problems.append(f"The {spec.label} text was {len(text):,} characters long; only the first {MAX_TEXT} are "
+                        "used.")
+        return text[:MAX_TEXT]
+    known = choices.canonical(spec, text)
+    if known is None:
+        problems.append(f"Unknown {spec.label} {text[:60]!r}; ignored.")
+        return spec.default
+    return known
+
+
+def _clean_many(spec: FieldSpec, value: object, choices: Choices, problems: list[str]) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        problems.append(f"Ignored a {spec.label} value of the wrong type.")
+        return ()
+    if len(value) > MAX_VALUES:
+        problems.append(f"Only the first {MAX_VALUES} of {len(value)} {spec.label} values are used.")
+    kept: list[str] = []
+    for item in list(value)[:MAX_VALUES]:
+        cleaned = _clean_text(spec, item, choices, problems)
+        if cleaned and cleaned not in kept:
+            kept.append(cleaned)
+    return tuple(kept)
+
+
+def clean_value(spec: FieldSpec, value: object, choices: Choices, problems: list[str]) -> object:
+    """``value`` for ``spec`` if it is of the right type and a known value, else the default (with a problem)."""
+    if spec.kind is tuple:
+        return _clean_many(spec, value, choices, problems)
+    if spec.kind is bool:
+        if isinstance(value, bool) or value is None:
+            return bool(value) if value is not None else spec.default
+        if value in ("1", "0"):
+            return value == "1"
+        problems.append(f"Ignored a {spec.label} value that is not on/off.")
+        return spec.default
+    return _clean_text(spec, value, choices, problems)
+
+
+def view_from_dict(values: object, choices: Choices) -> tuple[View, list[str]]:
+    """A view from a dict of field values (the store, or control values), validated field by field."""
+    problems: list[str] = []
+    if not isinstance(values, dict):
+        return View(), ["The page state was not understood; showing the default view."] if values else []
+    cleaned = {spec.name: clean_value(spec, values.get(spec.name, spec.default), choices, problems)
+               for spec in FIELDS}
+    return View(**cleaned), problems
+
+
+def view_from_query_string(search: str | None, choices: Choices) -> tuple[View, list[str]]:
+    """Read a shared link; unknown or malformed parts are reported, never fatal."""
+    search = search or ""
+    problems: list[str] = []
+    if len(search) > MAX_QUERY_STRING:
+        problems.append(f"The link was {len(search):,} characters long; only the first {MAX_QUERY_STRING:,} "
+                        "were read.")
+        search = search[:MAX_QUERY_STRING]
+    params = parse_qs(search.lstrip("?"), keep_blank_values=False)
+    values: dict[str, object] = {}
+    for spec in FIELDS:
+        given = params.get(spec.url)
+        if given:
+            values[spec.name] = given if spec.kind is tuple else given[0]
+    view, found = view_from_dict(values, choices)
+    return view, problems + [p.replace("; ignored.", " in the link; ignored.") for p in found]
+
+
+def with_control_values(view: View, values: dict[str, object], choices: Choices) -> tuple[View, list[str]]:
+    """``view`` with the values of the page controls (validated), selection kept."""
+    problems: list[str] = []
+    changes = {spec.name: clean_value(spec, values.get(spec.name), choices, problems) for spec in CONTROL_FIELDS
+               if spec.name in values}
+    return replace(view, **changes), problems
+
+
+def control_values(view: View) -> dict[str, object]:
+    """The value each page control shows for ``view``."""
+    return {spec.name: list(getattr(view, spec.name)) if spec.kind is tuple else getattr(view, spec.name)
+            for spec in CONTROL_FIELDS}
+
+
+def toggle_district(view: View, district_id: str | None) -> View:
+    """Clicking a district selects it; clicking the selected one again deselects it."""
+    return replace(view, district_id=None if district_id in (None, view.district_id) else district_id)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """The outcome of one user action: the new view, and which parts of the page must follow it."""
+
+    view: View
+    problems: tuple[str, ...] = ()
+    controls_follow: bool = False
+    url_follows: bool = False
+
+
+def next_view(current: View, event: str, payload: object, choices: Choices) -> Transition:
+    """The view-state reducer.
+
+    ``event`` is ``"url"`` (page load, back/forward: the link wins and the controls follow),
+    ``"controls"`` (a filter changed: ``payload`` holds every control value), ``"select"``
+    (a map or table click on district ``payload``: toggles it), ``"clear"`` or ``"reset"``.
+    """
+    if event == "url":
+        view, problems = view_from_query_string(payload if isinstance(payload, str) else "", choices)
+        return Transition(view, tuple(problems), controls_follow=True)
+    if event == "controls":
+        view, problems = with_control_values(current, payload if isinstance(payload, dict) else {}, choices)
+        return Transition(view, tuple(problems), controls_follow=bool(problems), url_follows=True)
+    if event == "select":
+        return Transition(toggle_district(current, payload if isinstance(payload, str) else None), url_follows=True)
+    if event == "clear":
+        return Transition(replace(current, district_id=None), url_follows=True)
+    if event == "reset":
+        return Transition(View(), controls_follow=True, url_follows=True)
+    return Transition(current)
