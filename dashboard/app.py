@@ -78,7 +78,8 @@ def create_app(data: Atlas | None = None) -> Dash:
     )
     view = View()
     initial = map_figure(base, filter_products(atlas, view), view.mode, geojson=serve_geojson(app, base.geojson),
-                         overlays=Overlays(facilities=atlas.facilities), filter_summary=describe(view),
+                         overlays=Overlays(facilities=atlas.facilities),
+                         filter_summary=describe(view, atlas.list_label()),
                          coverage=atlas.coverage_sentence())
     use_geo_plotly_bundle()
     app.layout = build_layout(atlas, initial)

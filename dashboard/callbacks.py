@@ -14,14 +14,14 @@ import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from .data.atlas import Atlas
-from .figures import (DISTRICTS_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, map_title,
+from .figures import (DISTRICTS_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, footnote, map_title,
                       overlay_traces, trace_index, view_ranges)
 from .panels import district_panel
 from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, summarise)
 from .view import CONTROL_FIELDS, Transition, View, control_values, next_view, view_from_dict
 
-EXPORT_COLUMNS = ["state", "district", "district_id", "product", "sector", "gi_tagged", "programme", "source",
-                  "source_note"]
+EXPORT_COLUMNS = ["state", "district", "district_id", "listed_as", "product", "sector", "category", "gi_status",
+                  "description", "ministry", "programme", "source", "source_note", "match", "match_note"]
 CONTROL_INPUTS = {spec.name: Input(spec.control, spec.prop) for spec in CONTROL_FIELDS}
 CONTROL_OUTPUTS = {spec.name: Output(spec.control, spec.prop) for spec in CONTROL_FIELDS}
 EVENTS = {"url": "url", "map": "select", "table": "select", "clear-selection": "clear", "reset": "reset"}
@@ -81,7 +81,8 @@ def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows:
     districts = trace_index(DISTRICTS_TRACE)
     for key, value in choropleth_style(base, rows, view.mode).items():
         patch["data"][districts][key] = value
-    patch["layout"]["title"]["text"] = map_title(view.mode, describe(view))
+    patch["layout"]["title"]["text"] = map_title(view.mode, describe(view, atlas.list_label(view.list_id)))
+    patch["layout"]["annotations"][0]["text"] = footnote(atlas.coverage_sentence(view.list_id))
     for axis, value in view_ranges(base, view.state).items():
         patch["layout"]["geo"][axis] = value
     return patch
@@ -96,7 +97,7 @@ def table_records(rows: pd.DataFrame) -> list[dict]:
     """Rows for the results table (``row_id`` identifies the product row; source as a markdown link)."""
     return [{
         "row_id": str(row_id), "state": r.state, "district": r.district, "product": r.product, "sector": r.sector,
-        "gi": "yes" if r.gi_tagged else "", "programme": r.programme,
+        "category": r.category, "gi": r.gi_status, "programme": r.programme,
         "source": f"[{_short_source(r.source)}]({r.source})" if r.source.startswith(("http://", "https://"))
         else r.source,
     } for row_id, r in zip(rows.index, rows.itertuples(index=False))]
@@ -108,12 +109,14 @@ def _short_source(url: str) -> str:
 
 
 def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
-    """Table rows, the four headline counts and the note under the table."""
+    """Table rows, the four headline counts, the coverage badge and the note under the table."""
     summary = summarise(atlas, rows, view)
-    note = f"{len(rows)} product x district rows · {describe(view)} · {atlas.coverage_sentence()}."
+    label = atlas.list_label(view.list_id)
+    coverage = f"{label}: {atlas.coverage_sentence(view.list_id)}"
+    note = f"{len(rows)} product x district rows · {describe(view, label)} · {coverage}."
     return {"rows": table_records(rows), "districts": f"{summary.districts} of {summary.districts_total}",
             "products": str(summary.products), "sectors": str(summary.sectors), "states": str(summary.states),
-            "note": note}
+            "coverage": coverage, "note": note}
 
 
 def exported_rows(atlas: Atlas, rows: pd.DataFrame, shown: object) -> pd.DataFrame:
@@ -138,8 +141,8 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
         return rows_for(replace(view, district_id=None, mode="sector", show_facilities=True))
 
     @lru_cache(maxsize=64)
-    def detail_of(district_id: str | None):
-        return district_detail(atlas, district_id) if district_id else None
+    def detail_of(district_id: str | None, list_id: str):
+        return district_detail(atlas, district_id, list_id) if district_id else None
 
     @app.callback(
         output={"view": Output("view", "data"), "controls": CONTROL_OUTPUTS, "url": Output("url", "search"),
@@ -170,7 +173,8 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     @app.callback(
         output={"rows": Output("table", "rowData"), "districts": Output("stat-districts", "children"),
                 "products": Output("stat-products", "children"), "sectors": Output("stat-sectors", "children"),
-                "states": Output("stat-states", "children"), "note": Output("table-note", "children")},
+                "states": Output("stat-states", "children"), "coverage": Output("coverage", "children"),
+                "note": Output("table-note", "children")},
         inputs={"view": Input("view", "data")},
     )
     def update_results(view):
@@ -180,7 +184,7 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     @app.callback(Output("panel", "children"), Input("view", "data"))
     def update_panel(view):
         view, _ = view_from_dict(view, choices)
-        return district_panel(detail_of(view.district_id))
+        return district_panel(detail_of(view.district_id, view.list_id))
 
     @app.callback(
         Output("download-csv", "data"),

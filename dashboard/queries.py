@@ -19,6 +19,7 @@ def choices_for(atlas: Atlas) -> Choices:
     """The values each view field may take with this data (for validating links and control values)."""
     return Choices({
         "states": tuple(sorted(s for s in atlas.districts["state_name"].unique() if s)),
+        "lists": tuple(atlas.lists["programme"]),
         "sectors": SECTORS,
         "modes": tuple(COLOR_MODES),
         "facility_kinds": FACILITY_KINDS,
@@ -50,7 +51,7 @@ def gap_products(atlas: Atlas, products: pd.DataFrame, kind: str | None = None) 
 
 def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     """Product x district rows that pass the view's filters (state, sectors, search, GI, facility, gaps)."""
-    rows = atlas.products
+    rows = atlas.list_products(view.list_id)
     if view.state:
         rows = rows[rows["state"] == view.state]
     if view.sectors:
@@ -68,9 +69,9 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     return rows
 
 
-def describe(view: View) -> str:
-    """One line naming the active filters, for titles and exports."""
-    parts = [view.state or "All India"]
+def describe(view: View, list_label: str = "") -> str:
+    """One line naming the list and the active filters, for titles and exports."""
+    parts = ([list_label] if list_label else []) + [view.state or "All India"]
     if view.sectors:
         parts.append(", ".join(view.sectors))
     if view.search:
@@ -116,7 +117,9 @@ class DistrictDetail:
     name: str
     state: str
     has_lgd: bool
+    list_label: str
     products: pd.DataFrame
+    other_lists: pd.DataFrame
     clusters: pd.DataFrame
     facilities: pd.DataFrame
     schemes: pd.DataFrame
@@ -133,13 +136,15 @@ def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
     return sorted(set(links.loc[links["cluster_id"].isin(clusters), "district_id"]) - {district_id})
 
 
-def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
-    """Products, clusters (with partner districts), facilities and scheme links of a district."""
+def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> DistrictDetail | None:
+    """Products (of the chosen list, and of the others), clusters, facilities and scheme links of a district."""
     districts = atlas.districts.set_index("district_id")
     if district_id not in districts.index:
         return None
     row = districts.loc[district_id]
-    products = atlas.products[atlas.products["district_id"] == district_id]
+    programme = list_id if list_id in set(atlas.lists["programme"]) else atlas.default_list
+    here = atlas.products[atlas.products["district_id"] == district_id]
+    products = here[here["programme"] == programme]
     cluster_ids = atlas.cluster_districts.loc[atlas.cluster_districts["district_id"] == district_id, "cluster_id"]
     clusters = atlas.clusters[atlas.clusters["cluster_id"].isin(set(cluster_ids))]
     members = atlas.cluster_districts[atlas.cluster_districts["cluster_id"].isin(set(cluster_ids))]
@@ -153,7 +158,9 @@ def district_detail(atlas: Atlas, district_id: str) -> DistrictDetail | None:
         name=row["district_name"],
         state=row["state_name"],
         has_lgd=bool(row["has_lgd"]),
+        list_label=atlas.list_label(programme),
         products=products,
+        other_lists=here[here["programme"] != programme],
         clusters=clusters,
         facilities=atlas.facilities[atlas.facilities["district_id"] == district_id],
         schemes=scheme_links(atlas, products, clusters),

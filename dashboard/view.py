@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+DEFAULT_LIST = "DPIIT ODOP"  # the national list (data/odop/lists.csv)
 MAX_TEXT = 200          # longest search text kept
 MAX_VALUES = 20         # most values kept for a multi-valued field
 MAX_QUERY_STRING = 4000  # longest page address query read
@@ -26,6 +27,7 @@ def _spec(url: str, control: str | None = None, choices: str | None = None, labe
 class View:
     """Filters, colour mode, map layers and the selected district; serialises to the page URL."""
 
+    list_id: str = field(default=DEFAULT_LIST, metadata=_spec("list", "list", "lists", "product list"))
     state: str | None = field(default=None, metadata=_spec("state", "state", "states"))
     sectors: tuple[str, ...] = field(default=(), metadata=_spec("sector", "sectors", "sectors", "sector"))
     search: str = field(default="", metadata=_spec("q", "search", label="search"))

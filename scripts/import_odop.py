@@ -1,175 +1,137 @@
 """Import an official ODOP product list (CSV, XLSX or PDF) into data/odop/products.csv.
 
-Usage (the DPIIT list as a user downloads it):
+The shipped national list is imported with (see data/odop/lists.csv and README, "Updating to a new
+official list"):
 
-    python scripts/import_odop.py ODOP_productList.pdf \\
-        --source https://dpiit.gov.in/sites/default/files/ODOP_productList_QNo2116_07August2024.pdf \\
-        --programme "DPIIT ODOP"
+    python scripts/import_odop.py data/odop/raw/dpiit_odop_products_v31_20250707.csv \\
+        --programme "DPIIT ODOP" --source "DPIIT ODOP list v31, 7 Jul 2025" --dry-run
 
-The input needs a header row with columns whose names contain "state", "district" and
-"product" (case-insensitive; e.g. "Name of State/UT", "District", "ODOP Product(s)").
-Blank state/district cells (merged cells in PDFs) repeat the value above. A product cell
-with several lines or ``;``-separated names becomes one row per product.
+Columns are recognised by their exact headers (case and spaces ignored): State, District,
+Product (also "Name of State/UT", "ODOP Product(s)", ...), and, where present, LGD Code
+(kept as source_code: it is not the LGD district code), Category, Sector, Description,
+GI Status, Photo, Ministry/ Department, source, source_note. Any other layout needs
+--columns. The encoding (UTF-8, UTF-8 with BOM, cp1252) is detected and printed.
 
-Rows of the same ``--programme`` already in the output are replaced; rows of other
-programmes are kept. Each imported row gets ``--source`` and a sector from the keyword
-table ``SECTOR_KEYWORDS`` ("other" when no keyword matches: review those by hand).
-Rows that cannot be imported are printed with their input row number and reason.
+Districts are matched by name within the state (alternate spellings in parentheses or
+after '/', data/odop/aliases.csv), never by the list's own code. Rows of --programme are
+replaced only in the states present in the input; rows of other lists and states are kept.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import sys
+from collections import Counter
 from pathlib import Path
-
-import pandas as pd
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dashboard.data.schemas import PRODUCT_COLUMNS  # noqa: E402
+from dashboard.data.atlas import DEFAULT_DATA_DIR  # noqa: E402
+from dashboard.data.boundaries import read_districts  # noqa: E402
+from dashboard.data.importing import (EXIT_REFUSED, EXIT_USAGE, ImportFailure, ImportOptions,  # noqa: E402
+                                      import_rows, merge, place_rows, read_products_file, shrink_refusal,
+                                      write_atomically)
+from dashboard.data.issues import DataFileError, IssueLog  # noqa: E402
+from dashboard.data.match import DistrictMatcher  # noqa: E402
+from dashboard.data.tables import read_aliases  # noqa: E402
 
-DEFAULT_OUTPUT = REPO / "data" / "odop" / "products.csv"
-
-# First matching keyword wins; checked against the lower-cased product name.
-SECTOR_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("toys", ("toy", "doll")),
-    ("leather & footwear", ("leather", "footwear", "shoe", "jutti", "kolhapuri")),
-    ("textiles & handloom", ("silk", "saree", "sari", "handloom", "textile", "weav", "cotton", "shawl", "carpet",
-                             "rug", "durrie", "dari", "embroider", "chikan", "zari", "khadi", "garment", "apparel",
-                             "hosiery", "fabric", "yarn", "jute", "phulkari", "bandhani", "ikat", "block print",
-                             "pashmina", "wool")),
-    ("spices", ("turmeric", "chilli", "chilly", "pepper", "ginger", "cardamom", "spice", "coriander", "cumin",
-                "garlic", "saffron", "clove", "fennel", "fenugreek", "large cardamom", "asafoetida", "hing")),
-    ("plantation crops", ("tea", "coffee", "rubber", "arecanut", "areca", "cashew", "coconut")),
-    ("fisheries & marine", ("fish", "shrimp", "prawn", "marine", "aqua", "seafood")),
-    ("dairy & livestock", ("milk", "dairy", "ghee", "paneer", "poultry", "meat", "egg", "honey")),
-    ("food processing", ("processed", "based products", "pickle", "jaggery", "gur", "snack", "namkeen", "sweet",
-                         "peda", "petha", "bakery", "papad", "juice", "jam", "makhana", "oil", "flour",
-                         "food")),
-    ("forest produce", ("bamboo", "cane", "lac", "mahua", "tamarind", "forest", "sal leaf")),
-    ("minerals & stone", ("marble", "granite", "stone", "slate", "sandstone", "mineral", "limestone")),
-    ("engineering & manufacturing", ("lock", "hardware", "brass", "metal", "steel", "iron", "engineering", "machine",
-                                     "auto", "tool", "implement", "electr", "pump", "bicycle", "sports goods",
-                                     "glass", "ceramic", "plastic", "chemical", "pharma", "rubber products")),
-    ("handicrafts", ("craft", "pottery", "terracotta", "painting", "wood", "carving", "jewel", "bidri",
-                     "meenakari", "art", "handicraft", "incense", "agarbatti", "perfume", "attar", "itar",
-                     "musical", "idol", "moonj", "papier", "mat", "basket", "bell metal", "dhokra")),
-    ("agriculture & horticulture", ("mango", "orange", "apple", "banana", "guava", "litchi", "pineapple", "grape",
-                                    "pomegranate", "citrus", "fruit", "vegetable", "potato", "tomato", "onion",
-                                    "rice", "paddy", "wheat", "millet", "maize", "pulse", "dal", "gram", "soybean",
-                                    "mustard", "groundnut", "sugarcane", "flower", "kiwi", "walnut", "apricot",
-                                    "almond", "berry", "papaya", "jackfruit", "custard apple", "amla", "lemon",
-                                    "lime", "kinnow", "mentha", "aloe", "herb", "medicinal", "aonla", "mint", "basil",
-                                    "mushroom", "pea", "lentil", "corn", "sesame", "isabgol", "moringa", "tapioca",
-                                    "tuber", "sapota", "chicory", "betel", "strawberr")),
-]
+EXIT_CODES = f"""exit codes:
+  0  imported (or, with --dry-run, the changes were printed and nothing written)
+  {EXIT_REFUSED}  refused: the input is empty or would remove more than half of the list's rows (--allow-shrink)
+  {EXIT_USAGE}  unknown column layout (the headers seen and the ones needed are printed) or bad arguments
+  3  the input (or the existing output) cannot be read: missing, not CSV/XLSX/PDF, undecodable, malformed
+On every error the existing products.csv is left untouched."""
 
 
-def classify_sector(product: str) -> str:
-    """Sector by keyword (see ``SECTOR_KEYWORDS``); 'other' when nothing matches."""
-    name = product.lower()
-    for sector, keywords in SECTOR_KEYWORDS:
-        if any(re.search(rf"\b{re.escape(k)}", name) for k in keywords):
-            return sector
-    return "other"
+def parse_columns(text: str) -> dict[str, str]:
+    """``state=Name of State,district=District`` -> mapping (exit 2 on a malformed value)."""
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in (text or "").split(","))):
+        field_name, sep, header = part.partition("=")
+        if not sep or not header.strip():
+            raise ImportFailure(f"--columns: {part!r} is not field=Header", EXIT_USAGE)
+        mapping[field_name.strip()] = header.strip()
+    return mapping
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """The input as a DataFrame of strings (CSV, XLSX/XLS, or every table in a PDF)."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if suffix in (".xlsx", ".xls"):
-        return pd.read_excel(path, dtype=str).fillna("")
-    if suffix == ".pdf":
-        return _read_pdf(path)
-    raise SystemExit(f"{path.name}: unsupported file type {suffix!r} (use .csv, .xlsx or .pdf)")
+def load_matcher(data_dir: Path) -> DistrictMatcher:
+    """The district matcher over the shipped boundaries and alias table."""
+    log = IssueLog()
+    try:
+        districts = read_districts(data_dir / "geo" / "districts.geojson", log)
+        aliases = read_aliases(data_dir / "odop" / "aliases.csv", log)
+    except DataFileError as exc:
+        raise ImportFailure(f"cannot match districts: {exc}") from exc
+    return DistrictMatcher(districts, aliases)
 
 
-def _read_pdf(path: Path) -> pd.DataFrame:
-    import pdfplumber
-
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            for table in page.extract_tables():
-                for cells in table:
-                    cells = [(c or "").strip() for c in cells]
-                    if header is None:
-                        header = cells
-                    elif cells != header and any(cells):
-                        rows.append(cells)
-    if header is None:
-        raise SystemExit(f"{path.name}: no table found in the PDF")
-    width = len(header)
-    return pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header)
+def report_matches(rows: list[dict[str, str]]) -> list[str]:
+    """How the rows were placed, and every row that found no polygon."""
+    methods = Counter(r["match"] for r in rows)
+    placed = sum(1 for r in rows if r["lgd_code"])
+    lines = [f"placed on a polygon: {placed} of {len(rows)} rows ({placed / max(len(rows), 1):.1%}); "
+             + ", ".join(f"{m}: {n}" for m, n in sorted(methods.items()))]
+    lines += [f"  unmatched: {r['district']!r} ({r['state']}) for {r['product']!r}: {r['match_note']}"
+              for r in rows if not r["lgd_code"]]
+    return lines
 
 
-def _column(frame: pd.DataFrame, word: str, path: Path) -> str:
-    for name in frame.columns:
-        if word in str(name).lower():
-            return name
-    raise SystemExit(f"{path.name}: no column whose header contains {word!r}; headers: {list(frame.columns)}")
-
-
-def import_rows(path: Path, source: str, programme: str) -> tuple[list[dict[str, str]], list[str]]:
-    """Rows for products.csv from one official list, and the problems (row number + reason)."""
-    frame = read_table(path)
-    state_col, district_col, product_col = (_column(frame, w, path) for w in ("state", "district", "product"))
-    rows: list[dict[str, str]] = []
-    problems: list[str] = []
-    state = district = ""
-    for number, record in enumerate(frame.to_dict("records"), start=2):
-        state = " ".join(str(record[state_col]).split()) or state
-        district = " ".join(str(record[district_col]).split()) or district
-        products = [" ".join(p.split()) for p in re.split(r"[\n;]", str(record[product_col])) if p.strip()]
-        if not state or not district:
-            problems.append(f"{path.name}:{number}: no state/district (and none above to repeat)")
-            continue
-        if not products:
-            problems.append(f"{path.name}:{number}: empty product for {district}, {state}")
-            continue
-        rows.extend({"state": state, "district": district, "lgd_code": "", "product": product,
-                     "sector": classify_sector(product), "gi_tagged": "", "programme": programme,
-                     "source": source} for product in products)
-    return rows, problems
-
-
-def merge_into(output: Path, rows: list[dict[str, str]], programme: str) -> int:
-    """Replace ``programme``'s rows in ``output`` with ``rows``; returns the rows kept from other lists."""
-    kept: list[dict[str, str]] = []
-    if output.exists():
-        with output.open(encoding="utf-8-sig", newline="") as handle:
-            kept = [r for r in csv.DictReader(handle) if r.get("programme") != programme]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=PRODUCT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(kept + rows)
-    return len(kept)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", type=Path, help="the official list (.csv, .xlsx or .pdf)")
-    parser.add_argument("--source", required=True, help="URL (or citation) of the official list")
-    parser.add_argument("--programme", default="DPIIT ODOP", help="list name stored in the programme column")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT)
-    args = parser.parse_args(argv)
-    rows, problems = import_rows(args.input, args.source, args.programme)
-    kept = merge_into(args.out, rows, args.programme)
-    for problem in problems:
+def run(args: argparse.Namespace) -> int:
+    """Import one list; returns the exit code."""
+    options = ImportOptions(args.programme, args.source, args.sector, parse_columns(args.columns))
+    result = import_rows(args.input, options)
+    print(f"read {args.input.name} as {result.encoding}; {len(result.rows)} product rows")
+    if result.ignored_columns:
+        print(f"columns not imported (they stay in the raw file): {', '.join(result.ignored_columns)}")
+    for problem in result.problems:
         print(problem)
-    others = sum(r["sector"] == "other" for r in rows)
-    print(f"imported {len(rows)} product rows from {args.input.name} ({len(problems)} rows skipped, "
-          f"{others} with sector 'other' to review); kept {kept} rows of other lists; wrote {args.out}")
-    print("next: python -m dashboard.data check   (match report)")
+    rows = place_rows(result.rows, load_matcher(args.data_dir))
+    print("\n".join(report_matches(rows)))
+    existing = read_products_file(args.out)
+    merged, diff = merge(existing, rows, args.programme)
+    print(("changes (dry run, nothing written):" if args.dry_run else "changes:") if not diff.empty
+          else "no changes")
+    if not diff.empty:
+        print("\n".join(diff.lines()))
+    refusal = shrink_refusal(existing, merged, args.programme, len(rows))
+    if refusal and not args.allow_shrink:
+        print(f"refused: {refusal}; products.csv unchanged (use --allow-shrink if this is intended)")
+        return EXIT_REFUSED
+    if not args.dry_run:
+        write_atomically(args.out, merged)
+        print(f"wrote {args.out} ({len(merged)} rows); next: python -m dashboard.data check")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line (exit codes in --help)."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=EXIT_CODES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", type=Path, help="the official list (.csv, .xlsx or .pdf)")
+    p.add_argument("--programme", default="DPIIT ODOP", help="list name stored in the programme column")
+    p.add_argument("--source", required=True, help="citation of the list, stored in each row's source")
+    p.add_argument("--sector", default="", help="sector of every row, for a list that gives none (e.g. PMFME)")
+    p.add_argument("--columns", default="", help="explicit mapping, e.g. 'state=Name of State,product=Item'")
+    p.add_argument("--out", type=Path, default=DEFAULT_DATA_DIR / "odop" / "products.csv")
+    p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="boundaries and aliases to match with")
+    p.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    p.add_argument("--allow-shrink", action="store_true", help="allow an import that removes over half of a list")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: one-line errors, never a traceback, for a bad input."""
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except ImportFailure as exc:
+        print(f"error: {exc}; products.csv unchanged", file=sys.stderr)
+        return exc.code
+    except OSError as exc:
+        print(f"error: {exc}; products.csv unchanged", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

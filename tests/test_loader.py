@@ -53,10 +53,10 @@ def test_unknown_district_is_reported_with_nearest_candidates_not_dropped(small_
 
 def test_match_report_counts_rows_and_rate(small_atlas):
     report = small_atlas.files["products.csv"]
-    assert report.rows_valid == 15
+    assert report.rows_valid == 17
     assert report.names_unmatched == 1
-    assert report.names_matched == 15
-    assert report.match_rate == pytest.approx(15 / 16)
+    assert report.names_matched == 17
+    assert report.match_rate == pytest.approx(17 / 18)
 
 
 def test_districts_without_products_are_listed(small_atlas):
@@ -71,18 +71,18 @@ def test_disputed_areas_are_kept_and_labelled(small_atlas):
 
 
 @pytest.mark.parametrize("row, reason", [
-    ("Uttar Pradesh,Agra,,,leather & footwear,,UP ODOP,https://x.example\n", "empty product"),
-    ("Narnia,Agra,,Shoes,leather & footwear,,UP ODOP,https://x.example\n", "unknown state 'Narnia'"),
-    ("Uttar Pradesh,Agra,,Shoes,footwear,,UP ODOP,https://x.example\n", "unknown sector 'footwear'"),
-    ("Uttar Pradesh,Agra,,Shoes,leather & footwear,,UP ODOP,\n", "no source"),
-    ("Uttar Pradesh,Agra,A1,Shoes,leather & footwear,,UP ODOP,https://x.example\n", "lgd_code 'A1' is not a number"),
-    ("Uttar Pradesh,Agra,,Shoes,leather & footwear\n", "has 5 fields, header has 8"),
-    ("Uttar Pradesh,Agra,,Leather Products,leather & footwear,,UP ODOP,https://x.example\n",
+    ("Uttar Pradesh,Agra,,,Manufacturing,,DPIIT ODOP,https://x.example\n", "empty product"),
+    ("Narnia,Agra,,Shoes,Manufacturing,,DPIIT ODOP,https://x.example\n", "unknown state 'Narnia'"),
+    ("Uttar Pradesh,Agra,,Shoes,footwear,,DPIIT ODOP,https://x.example\n", "unknown sector 'footwear'"),
+    ("Uttar Pradesh,Agra,,Shoes,Manufacturing,,DPIIT ODOP,\n", "no source"),
+    ("Uttar Pradesh,Agra,A1,Shoes,Manufacturing,,DPIIT ODOP,https://x.example\n", "lgd_code 'A1' is not a number"),
+    ("Uttar Pradesh,Agra,,Shoes,Manufacturing\n", "has 5 fields, header has 8"),
+    ("Uttar Pradesh,Agra,,Leather Products,Manufacturing,,DPIIT ODOP,https://x.example\n",
      "duplicate of line 2"),
 ])
 def test_bad_product_row_is_named_with_file_row_and_reason_and_others_are_kept(tmp_path, row, reason):
-    good = "Uttar Pradesh,Agra,,Leather Products,leather & footwear,,UP ODOP,https://x.example\n"
-    after = "Uttar Pradesh,Aligarh,,Locks,engineering & manufacturing,,UP ODOP,https://x.example\n"
+    good = "Uttar Pradesh,Agra,,Leather Products,Manufacturing,,DPIIT ODOP,https://x.example\n"
+    after = "Uttar Pradesh,Aligarh,,Locks,Manufacturing,,DPIIT ODOP,https://x.example\n"
     atlas = load_atlas(make_data_dir(tmp_path, products=HEADER + good + row + after))
     issues = [i for i in atlas.issues.for_file("products.csv") if not i.kept]
     assert [(i.row, i.reason.startswith(reason)) for i in issues] == [(3, True)], issues
@@ -115,7 +115,7 @@ def test_a_line_in_the_wrong_encoding_is_reported_and_the_rest_kept(tmp_path):
     data = make_data_dir(tmp_path)
     path = data / "odop" / "products.csv"
     lines = path.read_bytes().split(b"\n")
-    lines[3] = "Uttar Pradesh,Varanasi,,Toys café,toys,,UP ODOP,https://x.example".encode("latin-1")
+    lines[3] = "Uttar Pradesh,Varanasi,,Toys café,Handicraft,,DPIIT ODOP,https://x.example".encode("latin-1")
     path.write_bytes(b"\n".join(lines))
     atlas = load_atlas(data)
     assert any(i.row == 4 and "not UTF-8" in i.reason for i in atlas.issues.entries)

@@ -28,7 +28,8 @@ def test_every_shipped_row_names_its_source(name):
 
 
 def test_shipped_products_have_no_duplicate_district_product_pairs():
-    keys = [(state_key(r["state"]), name_key(r["district"]), name_key(r["product"])) for r in rows_of("products.csv")]
+    keys = [(r["programme"], state_key(r["state"]), name_key(r["district"]), name_key(r["product"]))
+            for r in rows_of("products.csv")]
     assert len(keys) == len(set(keys))
 
 
@@ -65,6 +66,33 @@ def test_coverage_sentence_counts_lgd_districts_with_products(real_atlas):
     assert real_atlas.coverage_sentence() == f"Products known for {covered} of {len(real_atlas.lgd_districts)} LGD districts"
 
 
-def test_varanasi_has_banaras_sarees(real_atlas):
-    varanasi = real_atlas.products[real_atlas.products["district"] == "Varanasi"]
-    assert "Banaras sarees" in set(varanasi["product"])
+def test_varanasi_has_its_official_silk_products(real_atlas):
+    varanasi = real_atlas.list_products()[real_atlas.list_products()["district"] == "Varanasi"]
+    assert {"Silk Products", "Pink Enamel (Gulaabi Minakari)"} <= set(varanasi["product"])
+    assert set(varanasi["source"]) == {"DPIIT ODOP list v31, 7 Jul 2025"}
+
+
+def test_the_national_list_colours_at_least_740_districts_and_places_98_percent_of_rows(real_atlas):
+    covered, total = real_atlas.coverage()
+    national = real_atlas.list_products()
+    unmatched = [u for u in real_atlas.unmatched if u.file == "products.csv"]
+    assert total == 777 and covered >= 740
+    assert len(national) / (len(national) + len(unmatched)) >= 0.98 and len(national) == 1241
+
+
+def test_mahe_and_yanam_lie_inside_the_puducherry_polygon_they_are_shown_on(real_atlas):
+    import shapely
+    puducherry = real_atlas.districts.set_index("district_id").loc["635", "geometry"]
+    assert puducherry.contains(shapely.Point(75.535, 11.70)) and puducherry.contains(shapely.Point(82.21, 16.73))
+
+
+def test_every_alias_row_has_a_kind_a_reason_and_a_source():
+    assert all(r["kind"] and r["reason"] and r["source"] for r in rows_of("aliases.csv"))
+
+
+def test_the_readme_figures_are_generated_from_the_current_data():
+    import subprocess
+    import sys
+    script = Path(__file__).resolve().parent.parent / "scripts" / "update_readme.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, "README.md is stale: run python scripts/update_readme.py"

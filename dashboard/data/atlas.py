@@ -12,13 +12,16 @@ import pandas as pd
 from .boundaries import read_districts, read_states
 from .issues import DataFileError, IssueLog
 from .match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
-from .tables import read_aliases, read_clusters, read_facilities, read_needs, read_products, read_schemes
+from .tables import (read_aliases, read_clusters, read_facilities, read_lists, read_needs, read_products,
+                     read_schemes)
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_DIR / "data"
 
-PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector", "gi_tagged", "programme",
-                         "match", "source", "source_note", "line"]
+PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector", "sector_basis", "category",
+                         "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",
+                         "match_note", "listed_as", "source_code", "source", "source_note", "line"]
+LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
 FACILITY_COLUMNS = ["facility_name", "kind", "district_id", "lat", "lon", "source"]
 
@@ -30,6 +33,7 @@ class Atlas:
     districts: gpd.GeoDataFrame
     states: gpd.GeoDataFrame
     products: pd.DataFrame
+    lists: pd.DataFrame
     clusters: pd.DataFrame
     cluster_districts: pd.DataFrame
     facilities: pd.DataFrame
@@ -44,17 +48,37 @@ class Atlas:
         """The polygons that are LGD districts (not disputed areas or areas without a code)."""
         return self.districts[self.districts["has_lgd"]]
 
-    def districts_without_products(self) -> pd.DataFrame:
-        """LGD districts with no matched product."""
+    @property
+    def default_list(self) -> str:
+        """The list shown first: the first of lists.csv (the national list), or the first list with rows."""
+        listed = [p for p in self.lists["programme"] if p in set(self.products["programme"])]
+        return listed[0] if listed else (self.products["programme"].iloc[0] if len(self.products) else "")
+
+    def list_products(self, programme: str | None = None) -> pd.DataFrame:
+        """The product rows of one list (the default list when ``None`` or not a list of this data)."""
+        known = programme in set(self.lists["programme"])
+        return self.products[self.products["programme"] == (programme if known else self.default_list)]
+
+    def list_label(self, programme: str | None = None) -> str:
+        """The chooser label of a list (the default list's when ``None`` or unknown)."""
+        labels = dict(zip(self.lists["programme"], self.lists["label"]))
+        return labels.get(programme, labels.get(self.default_list, self.default_list))
+
+    def districts_without_products(self, programme: str | None = None) -> pd.DataFrame:
+        """LGD districts with no matched product in a list."""
         lgd = self.lgd_districts
-        return lgd[~lgd["district_id"].isin(set(self.products["district_id"]))][
+        return lgd[~lgd["district_id"].isin(set(self.list_products(programme)["district_id"]))][
             ["district_id", "district_name", "state_name"]]
 
-    def coverage_sentence(self) -> str:
-        """'Products known for 612 of 780 districts' style summary used by the UI and README."""
+    def coverage(self, programme: str | None = None) -> tuple[int, int]:
+        """(LGD districts with a product in the list, all LGD districts)."""
         lgd = self.lgd_districts
-        covered = lgd["district_id"].isin(set(self.products["district_id"])).sum()
-        return f"Products known for {covered} of {len(lgd)} LGD districts"
+        return int(lgd["district_id"].isin(set(self.list_products(programme)["district_id"])).sum()), len(lgd)
+
+    def coverage_sentence(self, programme: str | None = None) -> str:
+        """'Products known for 771 of 777 LGD districts' for a list, as the UI and README say it."""
+        covered, total = self.coverage(programme)
+        return f"Products known for {covered} of {total} LGD districts"
 
 
 @dataclass
@@ -95,9 +119,11 @@ class _Loader:
 
 def _product_table(linked: pd.DataFrame, districts: gpd.GeoDataFrame) -> pd.DataFrame:
     names = districts.set_index("district_id")[["district_name", "state_name"]]
-    table = linked.join(names, on="district_id").rename(columns={"method": "match"})
-    table = table.assign(district=table["district_name"], state=table["state_name"])
-    return table[PRODUCT_TABLE_COLUMNS].drop_duplicates(subset=["district_id", "product"]).reset_index(drop=True)
+    table = linked.join(names, on="district_id")
+    table = table.assign(listed_as=table["district"], district=table["district_name"], state=table["state_name"],
+                         match=table["match"].where(table["match"] != "", table["method"]))
+    return table[PRODUCT_TABLE_COLUMNS].drop_duplicates(subset=["programme", "district_id", "product"]).reset_index(
+        drop=True)
 
 
 def _cluster_tables(linked: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -124,7 +150,8 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     schemes = loader.table("schemes.csv", read_schemes, ["scheme_id", "name", "ministry", "url", "applies_when",
                                                          "source"])
     needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "why", "source"])
-    return Atlas(districts, states, products, clusters, cluster_districts, facilities, schemes, needs, log,
+    lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
+    return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs, log,
                  loader.files, loader.unmatched)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .issues import LoadIssue
-from .names import name_key, state_key
+from .names import name_key, name_variants, state_key
 
 
 def lgd_key(code: str) -> str:
@@ -24,12 +24,14 @@ def split_districts(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Alias:
-    """A curated alternative district name (old name, spelling variant) within a state."""
+    """A curated other name of a district within a state, or (``kind == "parent"``) a district missing from the
+    boundary file that is placed on the polygon that contains it."""
 
     state_key: str
     alias_key: str
     district_key: str
     reason: str
+    kind: str = "spelling"
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,13 @@ class UnmatchedName:
 class DistrictMatcher:
     """Resolves (state, district name, optional LGD code) to a district_id.
 
-    Order: LGD code, then normalised name within the state, then the curated alias
-    table, then a name that is unique in the whole country (a district moved between
-    states, e.g. Leh to Ladakh). Everything else is unmatched, with nearest candidates.
+    Order: the LGD code (only where a file gives one of ours); the whole name within the
+    state; the curated alias table; each spelling packed into the cell ("Kendujhar
+    (Keonjhar)", "Himmatnagar/Sabarkantha") by name, then by alias; a name that is unique
+    in the whole country, when the state has no similar name (a district moved between
+    states, e.g. Leh to Ladakh; but Deogarh in Jharkhand is a spelling of Deoghar there,
+    not Odisha's Deogarh).
+    Everything else is unmatched, with the nearest names as candidates.
     """
 
     districts: pd.DataFrame
@@ -80,37 +86,56 @@ class DistrictMatcher:
         for s, d, did in zip(skeys, dkeys, ids):
             self._names_in_state.setdefault(s, {})[d] = did
 
-    def _by_name_or_alias(self, skey: str, dkey: str) -> str | None:
-        alias = self._alias.get((skey, dkey))
-        return self._by_name.get((skey, dkey)) or (alias and self._by_name.get((skey, alias.district_key)))
+    def label(self, district_id: str) -> str:
+        """'Varanasi (Uttar Pradesh)' for a district_id."""
+        return self._labels.get(district_id, district_id)
 
-    def _match_code(self, district: str, skey: str, dkey: str, lgd_code: str) -> Match | None:
+    def _match_code(self, state: str, district: str, lgd_code: str) -> Match | None:
         did = self._by_lgd.get(lgd_key(lgd_code))
         if did is None:
             return None
-        named = self._by_name_or_alias(skey, dkey)
-        if (named is not None and named != did) or (named is None and dkey != self._keys[did]):
+        by_name = self.match_name(state, district)
+        if by_name.district_id != did:
             return Match(did, "lgd", note=f"lgd_code {lgd_code} is {self._labels[did]} in the boundary file, "
                                           f"not {district!r}; matched by code")
         return Match(did, "lgd")
 
-    def match(self, state: str, district: str, lgd_code: str = "") -> Match:
-        """Find the polygon for one district name."""
-        skey, dkey = state_key(state), name_key(district)
-        by_code = self._match_code(district, skey, dkey, lgd_code) if lgd_code else None
-        if by_code is not None:
-            return by_code
+    def _match_spelling(self, skey: str, spelling: str, whole: str) -> Match | None:
+        dkey = name_key(spelling)
+        note = "" if spelling == whole else f"matched {spelling!r} of {whole!r}"
         did = self._by_name.get((skey, dkey))
         if did is not None:
-            return Match(did, "name", note=f"lgd_code {lgd_code} not in boundary file; matched by name" if lgd_code
-                         else "")
+            return Match(did, "name", note=note)
         alias = self._alias.get((skey, dkey))
         if alias is not None and (skey, alias.district_key) in self._by_name:
-            return Match(self._by_name[(skey, alias.district_key)], "alias", note=alias.reason)
+            method = "parent" if alias.kind == "parent" else "alias"
+            return Match(self._by_name[(skey, alias.district_key)], method,
+                         note="; ".join(filter(None, [note, alias.reason])))
+        return None
+
+    def match_name(self, state: str, district: str) -> Match:
+        """Find the polygon for one district name by name within its state (never by a code)."""
+        skey, dkey = state_key(state), name_key(district)
+        for spelling in name_variants(district):
+            found = self._match_spelling(skey, spelling, district)
+            if found is not None:
+                return found
+        nearest = self.candidates(skey, dkey)
         did = self._unique_name.get(dkey)
-        if did is not None:
+        if did is not None and not (skey in self._names_in_state and nearest):
             return Match(did, "name in another state", note=f"listed under {state}, boundary file has {self._labels[did]}")
-        return Match(None, "unmatched", candidates=self.candidates(skey, dkey))
+        return Match(None, "unmatched", candidates=nearest)
+
+    def match(self, state: str, district: str, lgd_code: str = "") -> Match:
+        """Find the polygon for one district name: by our own LGD code where a file gives one, else by name."""
+        by_code = self._match_code(state, district, lgd_code) if lgd_code else None
+        if by_code is not None:
+            return by_code
+        found = self.match_name(state, district)
+        if lgd_code and found.district_id is not None:
+            note = f"lgd_code {lgd_code} not in boundary file; matched by name"
+            return Match(found.district_id, found.method, note="; ".join(filter(None, [found.note, note])))
+        return found
 
     def candidates(self, skey: str, dkey: str, limit: int = 3) -> tuple[str, ...]:
         """Nearest district names, within the state when it is known, else nationwide."""
@@ -177,7 +202,7 @@ def resolve_rows(rows: pd.DataFrame, file: str, what_column: str, matcher: Distr
                 continue
             hits += 1
             report.by_method[match.method] = report.by_method.get(match.method, 0) + 1
-            if match.note and match.method != "alias":
+            if match.note and match.method not in ("alias", "parent"):
                 issues.append(LoadIssue(file, int(line), f"{name!r}: {match.note}", kept=True))
             links.append((int(line), match.district_id, match.method))
         if hits == 0:

@@ -20,7 +20,13 @@ STATE_ALIASES: dict[str, str] = {
     "dnhanddd": "dadraandnagarhavelianddamananddiu",
     "dadraandnagarhaveli": "dadraandnagarhavelianddamananddiu",
     "damananddiu": "dadraandnagarhavelianddamananddiu",
+    "dadraandnagarhavelidamananddiu": "dadraandnagarhavelianddamananddiu",  # DPIIT list: "... (UT) Daman & Diu (UT)"
+    "dadranhdamandiu": "dadraandnagarhavelianddamananddiu",  # DGCI&S exports: "DADRA,NH,DAMAN,DIU"
+    "chattisgarh": "chhattisgarh",  # GI registry spelling
+    "uttarpredesh": "uttarpradesh",  # GI registry spelling
 }
+_UT_MARK = re.compile(r"\(\s*ut\s*\)", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
 def name_key(name: str) -> str:
@@ -39,9 +45,24 @@ def name_key(name: str) -> str:
 
 
 def state_key(name: str) -> str:
-    """Matching key for a state or UT, folding the common old and short names."""
-    key = name_key(name)
+    """Matching key for a state or UT, folding the common old and short names and "(UT)" marks."""
+    key = name_key(_UT_MARK.sub(" ", str(name or "")))
     return STATE_ALIASES.get(key, key)
+
+
+def name_variants(name: str) -> list[str]:
+    """The spellings a source packs into one cell, whole name first.
+
+    >>> name_variants("Kendujhar (Keonjhar)")
+    ['Kendujhar (Keonjhar)', 'Kendujhar', 'Keonjhar']
+    >>> name_variants("Himmatnagar/Sabarkantha")
+    ['Himmatnagar/Sabarkantha', 'Himmatnagar', 'Sabarkantha']
+    """
+    text = str(name or "").strip()
+    outside = _PARENTHESES.sub(" ", text)
+    parts = [outside, *_PARENTHESES.findall(text)]
+    variants = [text] + [piece.strip() for part in parts for piece in part.split("/")]
+    return list(dict.fromkeys(v for v in variants if v))
 
 
 def title_case(name: str) -> str:

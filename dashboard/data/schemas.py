@@ -16,22 +16,20 @@ from pandera.typing import Series
 
 from .issues import IssueLog
 
+# The official sectors of DPIIT's national list, in legend order.
 SECTORS: tuple[str, ...] = (
-    "textiles & handloom",
-    "handicrafts",
-    "agriculture & horticulture",
-    "food processing",
-    "spices",
-    "plantation crops",
-    "fisheries & marine",
-    "dairy & livestock",
-    "engineering & manufacturing",
-    "leather & footwear",
-    "toys",
-    "minerals & stone",
-    "forest produce",
-    "other",
+    "Agriculture",
+    "Food Processing",
+    "Dairy",
+    "Marine",
+    "Handloom",
+    "Textile",
+    "Handicraft",
+    "Manufacturing",
+    "Others",
 )
+CATEGORIES: tuple[str, ...] = ("Primary", "Secondary", "Tertiary", "Others")
+MATCH_METHODS: tuple[str, ...] = ("name", "alias", "parent", "name in another state", "unmatched", "lgd")
 
 CLUSTER_TYPES: tuple[str, ...] = (
     "SFURTI",
@@ -64,35 +62,47 @@ FACILITY_KINDS: tuple[str, ...] = (
 # India's bounding box (EPSG:4326), with a small margin, for coordinate checks.
 INDIA_BOUNDS = (67.5, 6.0, 98.0, 37.5)
 
-# Spellings accepted as 'yes' in the gi_tagged column.
-YES_VALUES = ("yes", "y", "true", "1")
 
 # Column order of products.csv as written by scripts/import_odop.py.
-PRODUCT_COLUMNS = ["state", "district", "lgd_code", "product", "sector", "gi_tagged", "programme", "source",
-                   "source_note"]
+PRODUCT_COLUMNS = ["state", "district", "lgd_code", "source_code", "match", "match_note", "product", "sector",
+                   "sector_basis", "category", "gi_tagged", "description", "ministry", "photo_url", "programme",
+                   "source", "source_note"]
 
 _NUMBER = r"(-?\d+(\.\d+)?)?"
 _FILLED = {"str_length": {"min_value": 1}}
 
 
 class Products(pa.DataFrameModel):
-    """products.csv: one ODOP product in one district (or a ``;``-separated cluster of districts)."""
+    """products.csv: one ODOP product in one district (or a ``;``-separated cluster of districts).
+
+    ``lgd_code`` is the LGD code of the polygon the row was placed on by name (empty: no
+    polygon found, reported); ``source_code`` keeps the list's own code, which is not an LGD code.
+    """
 
     state: Series[str] = pa.Field(**_FILLED)
     district: Series[str] = pa.Field(str_matches=r"[^;\s]")
     lgd_code: Series[str] = pa.Field(str_matches=r"^\d*$")
+    match: Series[str] = pa.Field(isin=MATCH_METHODS + ("",))
     product: Series[str] = pa.Field(**_FILLED)
     sector: Series[str] = pa.Field(isin=SECTORS)
+    category: Series[str] = pa.Field(isin=CATEGORIES + ("",))
+    gi_tagged: Series[str] = pa.Field(isin=("yes", "no", ""))
+    programme: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
     key: Series[str] = pa.Field(unique=True)
 
 
+ALIAS_KINDS: tuple[str, ...] = ("spelling", "other name", "abbreviation", "renamed", "parent")
+
+
 class Aliases(pa.DataFrameModel):
-    """aliases.csv: another name of a district within a state, with the reason and its source."""
+    """aliases.csv: another name of a district within a state (or, ``parent``, the polygon a district without one
+    of its own is shown on), with the reason and its source."""
 
     state: Series[str] = pa.Field(**_FILLED)
     alias: Series[str] = pa.Field(**_FILLED)
     district: Series[str] = pa.Field(**_FILLED)
+    kind: Series[str] = pa.Field(isin=ALIAS_KINDS)
     reason: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
 
@@ -141,6 +151,15 @@ class Schemes(pa.DataFrameModel):
     url: Series[str] = pa.Field(**_FILLED)
     applies_when: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
+
+
+class Lists(pa.DataFrameModel):
+    """lists.csv: the product lists (programmes) the atlas ships, one chooser entry each."""
+
+    programme: Series[str] = pa.Field(**_FILLED, unique=True)
+    label: Series[str] = pa.Field(**_FILLED)
+    raw_file: Series[str] = pa.Field(**_FILLED)
+    about: Series[str] = pa.Field(**_FILLED)
 
 
 class Needs(pa.DataFrameModel):
@@ -200,4 +219,4 @@ def validated(frame: pd.DataFrame, model: type[pa.DataFrameModel], path: Path, l
 
 
 def _unique_label(column: str) -> str:
-    return "state, district and product" if column == "key" else column
+    return "list, state, district and product" if column == "key" else column

@@ -11,11 +11,13 @@ from .csvfile import read_csv_rows
 from .issues import IssueLog
 from .match import Alias, split_districts
 from .names import name_key, state_key
-from .schemas import (YES_VALUES, Aliases, Clusters, Facilities, Needs, Products, Schemes, required_columns,
+from .schemas import (SECTORS, Aliases, Clusters, Facilities, Lists, Needs, Products, Schemes, required_columns,
                       validated)
 
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Products": ("lgd_code", "gi_tagged", "programme", "source_note"),
+    "Aliases": ("kind",),
+    "Products": ("lgd_code", "source_code", "match", "match_note", "sector_basis", "category", "gi_tagged",
+                 "description", "ministry", "photo_url", "source_note"),
     "Clusters": ("product", "state", "source_note"),
     "Facilities": ("state", "source_note"),
 }
@@ -33,9 +35,24 @@ def read_table(path: Path, model: type[pa.DataFrameModel], log: IssueLog, **deri
     return validated(frame, model, path, log)
 
 
+GI_SPELLINGS = {"yes": "yes", "y": "yes", "true": "yes", "1": "yes", "no": "no", "n": "no", "false": "no", "0": "no"}
+
+
+def _official_sector(frame: pd.DataFrame) -> pd.Series:
+    """The official spelling of each sector, whatever its case; unknown sectors stay as written (and fail)."""
+    official = {s.lower(): s for s in SECTORS}
+    return frame["sector"].map(lambda s: official.get(s.lower(), s))
+
+
+def _gi_status(frame: pd.DataFrame) -> pd.Series:
+    """'yes', 'no' or '' (not known), from the spellings a hand-edited file may use."""
+    return frame["gi_tagged"].map(lambda v: GI_SPELLINGS.get(v.lower(), v))
+
+
 def _product_key(frame: pd.DataFrame) -> pd.Series:
     districts = frame["district"].map(lambda text: ";".join(sorted(map(name_key, split_districts(text)))))
-    return frame["state"].map(state_key) + "|" + districts + "|" + frame["product"].map(name_key)
+    return (frame["programme"] + "|" + frame["state"].map(state_key) + "|" + districts + "|"
+            + frame["product"].map(name_key))
 
 
 def read_products(path: Path, known_state_keys: set[str], log: IssueLog) -> pd.DataFrame:
@@ -44,21 +61,20 @@ def read_products(path: Path, known_state_keys: set[str], log: IssueLog) -> pd.D
     The ``district`` column may name several districts separated by ``;`` for a product
     cluster that spans them (``districts`` holds the tuple of names).
     """
-    frame = read_table(path, Products, log, sector=lambda f: f["sector"].str.lower(), key=_product_key)
+    frame = read_table(path, Products, log, sector=_official_sector, gi_tagged=_gi_status, key=_product_key)
     unknown = ~frame["state"].map(state_key).isin(known_state_keys)
     for line, state in frame.loc[unknown, "state"].items():
         log.add(path, line, f"unknown state {state!r}")
     frame = frame[~unknown].copy()
     frame["districts"] = frame["district"].map(split_districts)
-    frame["gi_tagged"] = frame["gi_tagged"].str.lower().isin(YES_VALUES)
-    return frame
+    return frame.assign(gi_status=frame["gi_tagged"].replace("", "unknown"), gi_tagged=frame["gi_tagged"] == "yes")
 
 
 def read_aliases(path: Path, log: IssueLog) -> list[Alias]:
     """The curated alias table (state, alias, district, reason, source)."""
-    frame = read_table(path, Aliases, log)
-    return [Alias(state_key(s), name_key(a), name_key(d), r)
-            for s, a, d, r in zip(frame["state"], frame["alias"], frame["district"], frame["reason"])]
+    frame = read_table(path, Aliases, log, kind=lambda f: f["kind"].where(f["kind"] != "", "spelling"))
+    return [Alias(state_key(s), name_key(a), name_key(d), r, k)
+            for s, a, d, r, k in zip(frame["state"], frame["alias"], frame["district"], frame["reason"], frame["kind"])]
 
 
 def read_clusters(path: Path, log: IssueLog) -> pd.DataFrame:
@@ -77,6 +93,11 @@ def read_facilities(path: Path, log: IssueLog) -> pd.DataFrame:
 def read_schemes(path: Path, log: IssueLog) -> pd.DataFrame:
     """schemes.csv: one row per scheme with the rule (``applies_when``) that links it to products."""
     return read_table(path, Schemes, log).reset_index(drop=True)
+
+
+def read_lists(path: Path, log: IssueLog) -> pd.DataFrame:
+    """lists.csv: the product lists the chooser offers, in order."""
+    return read_table(path, Lists, log).reset_index(drop=True)
 
 
 def read_needs(path: Path, log: IssueLog) -> pd.DataFrame:

@@ -75,7 +75,7 @@ def test_selecting_a_state_filters_the_table_and_the_csv_download(page, small_se
 
 
 def test_reloading_a_shared_link_restores_filters_and_selection(page, small_server):
-    page.goto(f"{small_server.url}?state=Uttar+Pradesh&sector=handicrafts&district={VARANASI}")
+    page.goto(f"{small_server.url}?state=Uttar+Pradesh&sector=Handicraft&district={VARANASI}")
     wait_for_map(page)
     expect(page.locator("#state")).to_contain_text("Uttar Pradesh")
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
@@ -119,7 +119,7 @@ def test_real_data_map_draws_all_india_offline_and_varanasi_shows_its_products(p
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     click_district(page, VARANASI)
-    expect(page.locator("#panel-products")).to_contain_text("Banaras sarees")
+    expect(page.locator("#panel-products")).to_contain_text("Silk Products")
     screenshot(page, "real-varanasi")
     assert page.external == []
     assert page.console_errors == []
@@ -139,3 +139,53 @@ def test_table_column_filter_row_click_and_csv_export_of_the_rows_shown(page, sm
     assert [(r["district"], r["product"]) for r in records] == [("Varanasi", "Pink meenakari")]
     assert "source_note" in records[0]
     screenshot(page, "small-table-filtered")
+
+
+NATIONAL_LIST_CLICKS = [
+    # (state, district_id, panel name, official product, sector, category, listed-as note)
+    ("Uttar Pradesh", "197", "Varanasi", "Silk Products", "Textile", "Primary", None),
+    ("Assam", "322", "Kamrup Metro", "Home Furnishing made of Eri", "Textile", "Primary", "Listed as “Kamrup (M)”"),
+    ("Assam", "317", "Sribhumi", "Cane & Bamboo Furniture", "Handicraft", "Secondary", "Listed as “Karimganj”"),
+    ("Andaman and Nicobar Islands", "640", "South Andamans", "Marine Products", "Marine", "Primary", None),
+    ("Madhya Pradesh", "449", "Narmadapuram", "Sightseeing", "Others", "Primary", "Listed as “Hoshangabad”"),
+    ("Puducherry", "635", "Puducherry", "Coir Products", "Handicraft", "Primary", "Listed as “Mahe”"),
+    ("Kerala", "595", "Ernakulam", "Oleo Raisins", "Agriculture", "Primary", None),
+    ("Gujarat", "468", "Kachchh", "Green Dates", "Agriculture", "Secondary", "Listed as “Kachch”"),
+    ("Sikkim", "242", "Gyalshing", "Trout Fishing", "Marine", "Secondary", "Listed as “West Sikkim (Geyzing)”"),
+    ("Mizoram", "283", "Aizawl", "Dragon Fruit", "Agriculture", "Primary", None),
+]
+
+
+@pytest.mark.parametrize("state, district_id, name, product, sector, category, listed_as", NATIONAL_LIST_CLICKS,
+                         ids=[c[2] for c in NATIONAL_LIST_CLICKS])
+def test_clicking_a_district_shows_its_official_national_list_products(page, real_server, state, district_id, name,
+                                                                       product, sector, category, listed_as):
+    page.goto(f"{real_server.url}?state={state.replace(' ', '+')}")
+    wait_for_map(page)
+    click_district(page, district_id)
+    expect(page.locator("#panel-district-name")).to_have_text(name)
+    item = page.locator("#panel-products li", has_text=product).first
+    expect(item).to_contain_text(sector)
+    expect(item).to_contain_text(category)
+    expect(item).to_contain_text("Source: DPIIT ODOP list v31, 7 Jul 2025")
+    if listed_as:
+        expect(page.locator("#panel-products")).to_contain_text(listed_as)
+    assert page.external == [] and page.console_errors == []
+    if name in ("Sribhumi", "Puducherry"):
+        screenshot(page, f"real-panel-{name.lower()}")
+
+
+def test_choosing_another_list_recolours_the_table_badge_and_panel(page, small_server):
+    page.goto(f"{small_server.url}?district={VARANASI}")
+    wait_for_map(page)
+    expect(page.locator("#coverage")).to_contain_text("National ODOP list (fixture)")
+    choose(page, "list", "PMFME")
+    expect(page.locator("#coverage")).to_contain_text("PMFME list (fixture): Products known for 2 of 15")
+    expect(page.locator("#table .ag-center-cols-container .ag-row")).to_have_count(2)
+    expect(page.locator("#panel-products")).to_contain_text("Aonla products")
+    expect(page.locator("#panel-other-lists")).to_contain_text("DPIIT ODOP: Banarasi silk saree")
+    assert "list=PMFME+ODOP" in page.url
+    page.reload()
+    wait_for_map(page)
+    expect(page.locator("#coverage")).to_contain_text("PMFME list (fixture)")
+    expect(page.locator("#list")).to_contain_text("PMFME list (fixture)")
