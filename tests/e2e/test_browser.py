@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import struct
 from urllib.parse import parse_qs, urlparse
 
@@ -23,9 +24,10 @@ TRACE_POINTS = """(name) => {
 
 
 def choose(page, dropdown_id: str, text: str) -> None:
-    """Pick an option in a dcc.Dropdown by typing, as a keyboard user would."""
+    """Pick an option in a dcc.Dropdown by typing, as a keyboard user would (waiting for the option to show)."""
     page.click(f"#{dropdown_id}")
     page.keyboard.type(text)
+    page.get_by_role("option", name=re.compile(re.escape(text), re.IGNORECASE)).first.wait_for()
     page.keyboard.press("Enter")
 
 
