@@ -78,7 +78,7 @@ def create_app(data: Atlas | None = None) -> Dash:
     )
     view = View()
     initial = map_figure(base, filter_products(atlas, view), view.mode, geojson=serve_geojson(app, base.geojson),
-                         overlays=Overlays(facilities=atlas.facilities),
+                         overlays=Overlays(places=atlas.investor.places),
                          filter_summary=describe(view, atlas.list_label()),
                          coverage=atlas.coverage_sentence())
     use_geo_plotly_bundle()

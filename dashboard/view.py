@@ -36,6 +36,8 @@ class View:
     facility_kind: str | None = field(default=None,
                                       metadata=_spec("facility", "facility-kind", "facility_kinds", "facility kind"))
     gaps: bool = field(default=False, metadata=_spec("gaps", "gaps"))
+    seaport_km: str | None = field(default=None, metadata=_spec("port", "seaport-km", "seaport_distances",
+                                                                  "seaport distance"))
     show_facilities: bool = field(default=True, metadata=_spec("points", "show-facilities"))
     district_id: str | None = field(default=None, metadata=_spec("district", choices="districts", label="district"))
 

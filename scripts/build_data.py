@@ -1,10 +1,15 @@
 """Rebuild the shipped data tables from the raw source files kept in the repo.
 
-    python scripts/build_data.py            # writes data/odop/products.csv
-    python scripts/build_data.py --out-dir /tmp/check   # writes there instead (tests compare the two)
+    python scripts/build_data.py                         # rewrites the tables under data/
+    python scripts/build_data.py --out-dir /tmp/check    # writes there instead (tests compare the two)
 
-Product lists: every row of data/odop/lists.csv is imported from data/odop/raw/<raw_file> with
-scripts/import_odop.py's logic, in order, into an empty products.csv.
+- product lists: every row of data/odop/lists.csv is imported from data/odop/raw/<raw_file>
+  with scripts/import_odop.py's logic, in order, into an empty odop/products.csv;
+- exports/district_exports.csv from exports/raw (DGCI&S FY2024-25);
+- logistics/airports.csv, seaports.csv, district_logistics.csv from the airportsdata and
+  searoute packages and logistics/raw (railway stations);
+- odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
+- gi/gi_links.csv from gi/raw (registered GIs) and the products.
 """
 
 from __future__ import annotations
@@ -14,11 +19,16 @@ import csv
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dashboard.data.atlas import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.data.importing import ImportOptions, import_rows, merge, place_rows, write_atomically  # noqa: E402
+from build_layers import build_exports, build_facilities, build_gi_links, build_logistics  # noqa: E402
+from dashboard.data.boundaries import read_districts  # noqa: E402
+from dashboard.data.issues import IssueLog  # noqa: E402
 from import_odop import load_matcher, report_matches  # noqa: E402
 
 
@@ -40,13 +50,24 @@ def build_products(data_dir: Path, out: Path) -> list[str]:
     return report + [f"wrote {out} ({len(rows)} rows)"]
 
 
+def build_all(data_dir: Path, out_dir: Path) -> list[str]:
+    """Every derived table of ``data_dir``, written under ``out_dir``; returns the report."""
+    report = build_products(data_dir, out_dir / "odop" / "products.csv")
+    matcher = load_matcher(data_dir)
+    districts = read_districts(data_dir / "geo" / "districts.geojson", IssueLog())
+    products = pd.read_csv(out_dir / "odop" / "products.csv", dtype=str, keep_default_na=False)
+    report += build_exports(data_dir, out_dir, matcher)
+    report += build_logistics(data_dir, out_dir, districts)
+    report += build_facilities(data_dir, out_dir, districts, matcher)
+    return report + build_gi_links(data_dir, out_dir, products, districts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
-    parser.add_argument("--out-dir", type=Path, default=None, help="write here instead of --data-dir/odop")
+    parser.add_argument("--out-dir", type=Path, default=None, help="write here instead of --data-dir")
     args = parser.parse_args()
-    out_dir = args.out_dir or args.data_dir / "odop"
-    print("\n".join(build_products(args.data_dir, out_dir / "products.csv")))
+    print("\n".join(build_all(args.data_dir, args.out_dir or args.data_dir)))
 
 
 if __name__ == "__main__":

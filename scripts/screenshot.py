@@ -1,12 +1,13 @@
-"""Regenerate docs/screenshot.png: the running app at 1280x720 with Varanasi selected.
+"""Take the README's screenshots from the running app in headless Chromium (shipped data, offline).
 
-Usage: python scripts/screenshot.py [--district LGD_CODE] [--out docs/screenshot.png]
+Usage: python scripts/screenshot.py [--only NAME ...]   (writes docs/<name>.png)
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,31 +18,52 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, LiveServer, click_district, wait_for_map  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 
-VARANASI = "197"
+
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: the page address, the district to click (LGD code) and the viewport."""
+
+    query: str
+    district: str | None
+    width: int = 1280
+    height: int = 720
+
+
+SHOTS: dict[str, Shot] = {
+    "screenshot": Shot("?state=Uttar+Pradesh", "197"),                                    # planner: Varanasi
+    "investor": Shot("?state=Tamil+Nadu&sector=Textile&mode=exports&points=0", "633"),    # investor: Tiruppur
+}
+
+
+def take(page, base_url: str, shot: Shot, out: Path) -> None:
+    """Load the view, click the district like a user, wait for the panel, save the PNG."""
+    page.set_viewport_size({"width": shot.width, "height": shot.height})
+    page.goto(base_url + shot.query)
+    wait_for_map(page)
+    page.wait_for_timeout(800)
+    if shot.district:
+        click_district(page, shot.district)
+        page.wait_for_selector("#panel-district-name")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    page.mouse.move(5, 5)
+    page.screenshot(path=str(out))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--district", default=VARANASI, help="LGD code of the district to select")
-    parser.add_argument("--state", default="Uttar Pradesh", help="state to zoom to first ('' for all India)")
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot.png")
+    parser.add_argument("--only", nargs="*", choices=sorted(SHOTS), help="take only these screenshots")
+    parser.add_argument("--out-dir", type=Path, default=REPO / "docs")
     args = parser.parse_args()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
     with LiveServer(create_app()) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        query = f"?state={args.state.replace(' ', '+')}" if args.state else ""
-        page.goto(server.url + query)
-        wait_for_map(page)
-        page.wait_for_timeout(800)
-        click_district(page, args.district)
-        page.wait_for_selector("#panel-district-name")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(500)
-        page.mouse.move(5, 5)
-        page.screenshot(path=str(args.out))
+        page = browser.new_page()
+        for name in args.only or SHOTS:
+            out = args.out_dir / f"{name}.png"
+            take(page, server.url, SHOTS[name], out)
+            print(f"wrote {out}")
         browser.close()
-    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

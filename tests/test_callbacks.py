@@ -80,7 +80,7 @@ def test_panel_shows_clusters_with_partner_districts_and_honest_empty_states(sma
     assert "Banaras brocade fixture cluster" in varanasi and "Chandauli" in varanasi and "Bhadohi" in varanasi
     aligarh = panel_text(small_atlas, "143")
     assert "No cluster recorded yet for this district." in aligarh
-    assert "No support infrastructure recorded yet for this district." in aligarh
+    assert "No support infrastructure recorded in or within 100 km of this district." in aligarh
     jaunpur = panel_text(small_atlas, "194")  # no product recorded
     assert "No product recorded for this district in the National ODOP list" in jaunpur
     assert "Applies in every district: Districts as Export Hubs" in jaunpur
@@ -94,9 +94,8 @@ def test_scheme_matrix_links_products_to_schemes_by_rule(small_atlas):
 def test_shared_link_restores_filters_and_selection(small_atlas):
     search = f"?state=Uttar+Pradesh&sector=Handicraft&q=meena&gi=1&mode=count&district={VARANASI}"
     out = act(small_atlas, View(), "url", url=search)
-    assert out["controls"] == {"list_id": "DPIIT ODOP", "state": "Uttar Pradesh", "sectors": ["Handicraft"], "search": "meena",
-                               "gi_only": True, "mode": "count", "facility_kind": None, "gaps": False,
-                               "show_facilities": True}
+    assert out["controls"] == control_values(View(state="Uttar Pradesh", sectors=("Handicraft",), search="meena",
+                                                  gi_only=True, mode="count"))
     assert out["view"]["district_id"] == VARANASI
     assert out["message"] == []
 
@@ -261,6 +260,6 @@ def test_create_app_with_injected_data_has_the_map_and_panels(small_atlas):
 def test_facility_layer_can_be_switched_off(small_atlas, base):
     def facility_points(show):
         patch = map_patch(small_atlas, base, View(show_facilities=show), None, small_atlas.products)
-        return operations_by_trace(patch)["facilities"]["lon"]
+        return operations_by_trace(patch)["facilities, airports and seaports"]["lon"]
     assert facility_points(True) == [78.01]      # the one facility with coordinates
     assert facility_points(False) == []

@@ -293,3 +293,11 @@ def test_a_row_without_an_official_sector_gets_our_keyword_rule_and_says_so(prod
     row, problem = importing.normalise({"state": "X", "district": "Y", "product": product}, product,
                                        importing.ImportOptions("Some list", "src"))
     assert problem is None and row["sector"] == sector and row["sector_basis"].startswith("our keyword rule")
+
+
+def test_every_generated_table_is_exactly_what_the_raw_sources_rebuild_to(tmp_path):
+    report = build_data.build_all(REPO / "data", tmp_path)
+    generated = [p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv")]
+    assert len(generated) >= 7
+    for relative in generated:
+        assert filecmp.cmp(tmp_path / relative, REPO / "data" / relative, shallow=False), (relative, report)

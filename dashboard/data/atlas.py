@@ -12,8 +12,9 @@ import pandas as pd
 from .boundaries import read_districts, read_states
 from .issues import DataFileError, IssueLog
 from .match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
-from .tables import (read_aliases, read_clusters, read_facilities, read_lists, read_needs, read_products,
-                     read_schemes)
+from .tables import (read_aliases, read_clusters, read_export_rows, read_export_sectors, read_exports,
+                     read_facilities, read_gi_links, read_lists, read_logistics, read_needs, read_places,
+                     read_product_map, read_products, read_schemes, read_sector_map)
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_DIR / "data"
@@ -23,7 +24,25 @@ PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector"
                          "match_note", "listed_as", "source_code", "source", "source_note", "line"]
 LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
-FACILITY_COLUMNS = ["facility_name", "kind", "district_id", "lat", "lon", "source"]
+FACILITY_COLUMNS = ["facility_name", "kind", "status", "status_date", "site", "district_id", "lat", "lon",
+                    "location_method", "source"]
+PLACE_COLUMNS = ["kind", "name", "code", "status", "lat", "lon", "district_id", "source"]
+LOGISTICS_COLUMNS = ["airport_code", "airport_name", "airport_km", "seaport_code", "seaport_name", "seaport_km",
+                     "station_code", "station_name", "station_km", "rep_lat", "rep_lon", "source"]
+
+
+@dataclass
+class InvestorLayers:
+    """Exports, connectivity and GI links: what investors look at besides the product lists."""
+
+    exports: pd.DataFrame          # district_id, export_sector, export_usd, export_inr
+    export_rows: pd.DataFrame      # every row of district_exports.csv (placed or not), for the report
+    export_sectors: pd.DataFrame   # export_sector, label, hs_chapters
+    sector_map: pd.DataFrame       # odop_sector -> export_sector ('' = none fits), reason
+    product_map: pd.DataFrame      # product -> export_sector, reason
+    logistics: pd.DataFrame        # per district_id: nearest airport, seaport, railway station and km
+    places: pd.DataFrame           # points on the map: facilities placed, airports, seaports
+    gi_links: pd.DataFrame         # programme, district_id, product -> gi_name, goods_class, basis
 
 
 @dataclass
@@ -39,6 +58,7 @@ class Atlas:
     facilities: pd.DataFrame
     schemes: pd.DataFrame
     needs: pd.DataFrame
+    investor: InvestorLayers
     issues: IssueLog
     files: dict[str, FileReport]
     unmatched: list[UnmatchedName]
@@ -109,8 +129,8 @@ class _Loader:
         return self.resolve(reader(path, self.log), path, what_column)
 
     def table(self, name: str, reader: Callable[[Path, IssueLog], pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-        """A reference table (schemes, needs), or an empty frame (and a note) when the file is absent."""
-        path = self.data_dir / "odop" / name
+        """A table (``odop/schemes.csv``, ``exports/...``), or an empty frame (and a note) when the file is absent."""
+        path = self.data_dir / (name if "/" in name else f"odop/{name}")
         if not path.exists():
             self.log.add(path, None, "file not present: this layer has no recorded data yet", kept=True)
             return pd.DataFrame(columns=columns)
@@ -133,6 +153,39 @@ def _cluster_tables(linked: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return clusters, links
 
 
+def _places(facilities: pd.DataFrame, airports: pd.DataFrame, seaports: pd.DataFrame) -> pd.DataFrame:
+    """Every point the map draws: facilities with a location, airports and seaports."""
+    placed = facilities.dropna(subset=["lat", "lon"])
+    return pd.concat([
+        pd.DataFrame({"kind": placed["kind"], "name": placed["facility_name"], "code": "", "status": placed["status"],
+                      "lat": placed["lat"], "lon": placed["lon"], "district_id": placed["district_id"],
+                      "source": (placed["location_method"].fillna("").astype(str) + "; "
+                                 + placed["source"].fillna("").astype(str)).str.strip("; ")}),
+        airports.assign(kind="airport", status="").reindex(columns=PLACE_COLUMNS),
+        seaports.assign(kind="seaport", status="").reindex(columns=PLACE_COLUMNS),
+    ], ignore_index=True)[PLACE_COLUMNS]
+
+
+def _investor_layers(loader: _Loader, facilities: pd.DataFrame) -> InvestorLayers:
+    airports = loader.table("logistics/airports.csv", read_places, PLACE_COLUMNS)
+    seaports = loader.table("logistics/seaports.csv", read_places, PLACE_COLUMNS)
+    return InvestorLayers(
+        exports=loader.table("exports/district_exports.csv", read_exports,
+                             ["district_id", "export_sector", "export_usd", "export_inr"]),
+        export_rows=loader.table("exports/district_exports.csv", read_export_rows, ["state", "district", "lgd_code",
+                                                                                   "match_note", "export_usd"]),
+        export_sectors=loader.table("exports/export_sectors.csv", read_export_sectors,
+                                    ["export_sector", "label", "hs_chapters", "source"]),
+        sector_map=loader.table("exports/sector_map.csv", read_sector_map, ["odop_sector", "export_sector", "reason"]),
+        product_map=loader.table("exports/product_map.csv", read_product_map, ["product", "export_sector", "reason"]),
+        logistics=loader.table("logistics/district_logistics.csv", read_logistics, LOGISTICS_COLUMNS).reindex(
+            columns=LOGISTICS_COLUMNS),
+        places=_places(facilities, airports, seaports),
+        gi_links=loader.table("gi/gi_links.csv", read_gi_links, ["programme", "district_id", "product", "gi_name",
+                                                                  "goods_class", "basis", "source"]),
+    )
+
+
 def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     """Read, validate and join all data under ``data_dir`` (``geo/`` and ``odop/``)."""
     log = IssueLog()
@@ -151,8 +204,9 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
                                                          "source"])
     needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "why", "source"])
     lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
-    return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs, log,
-                 loader.files, loader.unmatched)
+    investor = _investor_layers(loader, facilities)
+    return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs, investor,
+                 log, loader.files, loader.unmatched)
 
 
 def load_atlas_or_explain(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:

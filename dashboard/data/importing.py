@@ -413,16 +413,16 @@ def read_products_file(path: Path) -> list[dict[str, str]]:
         raise ImportFailure(f"{path.name}: the existing output cannot be read ({exc}); nothing written") from exc
 
 
-def write_atomically(path: Path, rows: list[dict[str, str]]) -> None:
-    """Write products.csv through a temporary file and a rename: a failure leaves the old file untouched."""
+def write_atomically(path: Path, rows: list[dict[str, str]], columns: list[str] = PRODUCT_COLUMNS) -> None:
+    """Write a CSV through a temporary file and a rename: a failure leaves the old file untouched."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
     try:
         with handle:
-            writer = csv.DictWriter(handle, fieldnames=PRODUCT_COLUMNS, extrasaction="ignore", lineterminator="\n")
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
             writer.writeheader()
-            writer.writerows({c: r.get(c, "") for c in PRODUCT_COLUMNS} for r in rows)
+            writer.writerows({c: r.get(c, "") for c in columns} for r in rows)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, path)

@@ -12,6 +12,15 @@ from .issues import LoadIssue
 from .names import name_key, name_variants, state_key
 
 
+# States/UTs carved out of another: a district listed under the older state is also looked up in
+# the newer one (Leh under Jammu and Kashmir is in Ladakh today). Any other state mismatch stays
+# unmatched and is reported: a name that merely exists elsewhere (Delhi's "South") is not a match.
+CARVED_OUT: dict[str, tuple[str, ...]] = {
+    "jammuandkashmir": ("ladakh",),   # Ladakh UT since 31 Oct 2019 (Jammu and Kashmir Reorganisation Act, 2019)
+    "andhrapradesh": ("telangana",),  # Telangana since 2 Jun 2014 (Andhra Pradesh Reorganisation Act, 2014)
+}
+
+
 def lgd_key(code: str) -> str:
     """LGD codes compare as numbers: '086' and '86' are the same district."""
     return code.strip().lstrip("0") or "0"
@@ -56,16 +65,32 @@ class UnmatchedName:
     candidates: tuple[str, ...]
 
 
+GENERIC_PARTS = {"rural", "urban", "east", "west", "north", "south", "central"}
+
+
+def _boundary_spellings(named: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(state, spelling) -> district_id for each part of a boundary name like "KEONJHAR (KENDUJHAR)".
+
+    A part is kept only where it names one district of the state and is not a generic word
+    ("BENGALURU (RURAL)" gives neither "Bengaluru", which is two districts, nor "Rural").
+    """
+    parts = [(s, name_key(v), did) for s, name, did in zip(named["state_key"], named["district"], named["district_id"])
+             for v in name_variants(name)[1:] if name_key(v) not in GENERIC_PARTS and len(name_key(v)) >= 4]
+    counts = Counter((s, k) for s, k, _ in parts)
+    taken = set(zip(named["state_key"], named["district_key"]))
+    return {(s, k): did for s, k, did in parts if counts[(s, k)] == 1 and (s, k) not in taken}
+
+
 @dataclass
 class DistrictMatcher:
     """Resolves (state, district name, optional LGD code) to a district_id.
 
     Order: the LGD code (only where a file gives one of ours); the whole name within the
     state; the curated alias table; each spelling packed into the cell ("Kendujhar
-    (Keonjhar)", "Himmatnagar/Sabarkantha") by name, then by alias; a name that is unique
-    in the whole country, when the state has no similar name (a district moved between
-    states, e.g. Leh to Ladakh; but Deogarh in Jharkhand is a spelling of Deoghar there,
-    not Odisha's Deogarh).
+    (Keonjhar)", "Himmatnagar/Sabarkantha") by name, then by alias; the same in a state
+    carved out of the listed one (``CARVED_OUT``: Leh under Jammu and Kashmir). Boundary
+    names carry spellings too ("KEONJHAR (KENDUJHAR)"): each part is a name of its own
+    where it is unique in the state. Everything else is unmatched, with nearest names.
     Everything else is unmatched, with the nearest names as candidates.
     """
 
@@ -77,8 +102,7 @@ class DistrictMatcher:
         ids, skeys, dkeys = named["district_id"], named["state_key"], named["district_key"]
         self._by_lgd = {lgd_key(code): did for code, did in zip(named["dist_lgd"], ids) if code.isdigit()}
         self._by_name = {(s, d): did for s, d, did in zip(skeys, dkeys, ids)}
-        counts = Counter(dkeys)
-        self._unique_name = {d: did for d, did in zip(dkeys, ids) if counts[d] == 1}
+        self._by_name.update(_boundary_spellings(named))
         self._alias = {(a.state_key, a.alias_key): a for a in self.aliases}
         self._labels = dict(zip(ids, named["district_name"] + " (" + named["state_name"] + ")"))
         self._keys = dict(zip(ids, dkeys))
@@ -120,11 +144,13 @@ class DistrictMatcher:
             found = self._match_spelling(skey, spelling, district)
             if found is not None:
                 return found
-        nearest = self.candidates(skey, dkey)
-        did = self._unique_name.get(dkey)
-        if did is not None and not (skey in self._names_in_state and nearest):
-            return Match(did, "name in another state", note=f"listed under {state}, boundary file has {self._labels[did]}")
-        return Match(None, "unmatched", candidates=nearest)
+        for successor in CARVED_OUT.get(skey, ()):
+            for spelling in name_variants(district):
+                found = self._match_spelling(successor, spelling, district)
+                if found is not None:
+                    return Match(found.district_id, "name in another state",
+                                 note=f"listed under {state}, boundary file has {self._labels[found.district_id]}")
+        return Match(None, "unmatched", candidates=self.candidates(skey, dkey))
 
     def match(self, state: str, district: str, lgd_code: str = "") -> Match:
         """Find the polygon for one district name: by our own LGD code where a file gives one, else by name."""

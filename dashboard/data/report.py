@@ -41,6 +41,39 @@ def _coverage_by_state(atlas: Atlas) -> list[str]:
     return [f"  {state}: {int(r['sum'])} of {int(r['count'])}" for state, r in table.iterrows()]
 
 
+def investor_lines(atlas: Atlas) -> list[str]:
+    """Match reports of the investor layers: export value placed, connectivity, facilities, GI links."""
+    layers = atlas.investor
+    rows = layers.export_rows
+    if rows.empty:
+        return ["Exports: no exports file in this data directory"]
+    value = rows["export_usd"]
+    placed = rows["lgd_code"] != ""
+    named = ~rows["match_note"].str.startswith("DGCI&S names no district")
+    lines = [f"Exports (DGCI&S FY2024-25): {len(rows)} rows, USD {value.sum() / 1e9:,.2f} bn; placed on a polygon "
+             f"{value[placed].sum() / max(value.sum(), 1):.2%} of all value (target 97%: "
+             f"{'met' if value[placed].sum() >= 0.97 * value.sum() else 'MISSED'}); "
+             f"{value[placed].sum() / max(value[named].sum(), 1):.2%} of the value that names a district"]
+    unplaced = rows[~placed].groupby(["state", "district", "match_note"])["export_usd"].sum().nlargest(10)
+    lines += [f"  not placed: {s} / {d}: USD {usd / 1e6:,.1f} M ({note})" for (s, d, note), usd in unplaced.items()]
+    lgd = atlas.lgd_districts["district_id"]
+    with_exports = lgd.isin(set(layers.exports["district_id"])).sum()
+    with_links = lgd.isin(layers.logistics.index).sum()
+    lines.append(f"  LGD districts with recorded exports: {with_exports} of {len(lgd)}; the rest show 'no recorded "
+                 "exports'")
+    lines.append(f"Connectivity: nearest airport, seaport and railway station for {with_links} of {len(lgd)} LGD "
+                 f"districts; points on the map: " + ", ".join(f"{k} {n}" for k, n in
+                                                                layers.places["kind"].value_counts().items()))
+    national = atlas.list_products()
+    yes = national[national["gi_tagged"]]
+    links = layers.gi_links[layers.gi_links["programme"] == atlas.default_list]
+    linked = set(zip(links["district_id"], links["product"]))
+    matched = sum((d, p) in linked for d, p in zip(yes["district_id"], yes["product"]))
+    lines.append(f"GI registry links (by name, within state): {len(links)} for the default list; products with GI "
+                 f"status Yes that found a registry match: {matched} of {len(yes)}")
+    return lines
+
+
 def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
     """Human-readable report lines (printed by ``python -m dashboard.data check``)."""
     districts = atlas.districts
@@ -70,6 +103,7 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
               f"placed on {r.district}" for r in conflicts.head(max_listed).itertuples(index=False)]
     if len(conflicts) > max_listed:
         lines.append(f"  ... and {len(conflicts) - max_listed} more (--all lists them)")
+    lines += investor_lines(atlas)
     lines.append(f"Districts coloured by the default list, by state ({atlas.list_label()}):")
     lines += _coverage_by_state(atlas)
     without = atlas.districts_without_products()

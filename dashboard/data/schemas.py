@@ -45,6 +45,7 @@ CLUSTER_TYPES: tuple[str, ...] = (
 )
 
 FACILITY_KINDS: tuple[str, ...] = (
+    "pm mitra park",
     "mega food park",
     "cold chain",
     "agro-processing cluster",
@@ -117,7 +118,8 @@ class Clusters(pa.DataFrameModel):
 
 
 class Facilities(pa.DataFrameModel):
-    """infrastructure.csv: a facility in a district; coordinates only where a source gives them."""
+    """infrastructure.csv: a facility in a district, with its sourced status; a point only where the row says how
+    it was placed (``location_method``)."""
 
     facility_name: Series[str] = pa.Field(**_FILLED)
     kind: Series[str] = pa.Field(isin=FACILITY_KINDS)
@@ -160,6 +162,72 @@ class Lists(pa.DataFrameModel):
     label: Series[str] = pa.Field(**_FILLED)
     raw_file: Series[str] = pa.Field(**_FILLED)
     about: Series[str] = pa.Field(**_FILLED)
+
+
+class Exports(pa.DataFrameModel):
+    """exports/district_exports.csv: DGCI&S exports by district and export sector, FY2024-25 (plain USD, INR)."""
+
+    lgd_code: Series[str] = pa.Field(str_matches=r"^\d*$")
+    sector: Series[str] = pa.Field(**_FILLED)
+    export_usd: Series[str] = pa.Field(str_matches=r"^\d+(\.\d+)?$")
+    export_inr: Series[str] = pa.Field(str_matches=r"^\d+(\.\d+)?$")
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class ExportSectors(pa.DataFrameModel):
+    """exports/export_sectors.csv: the 22 export sectors and their HS chapters."""
+
+    export_sector: Series[str] = pa.Field(**_FILLED, unique=True)
+    label: Series[str] = pa.Field(**_FILLED)
+    hs_chapters: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class SectorMap(pa.DataFrameModel):
+    """exports/sector_map.csv: which export sectors hold each official ODOP sector (empty: none fits), and why."""
+
+    odop_sector: Series[str] = pa.Field(isin=SECTORS)
+    export_sector: Series[str]
+    reason: Series[str] = pa.Field(**_FILLED)
+
+
+class ProductMap(pa.DataFrameModel):
+    """exports/product_map.csv: export sectors of products named for one HS group, and why."""
+
+    product: Series[str] = pa.Field(**_FILLED)
+    export_sector: Series[str] = pa.Field(**_FILLED)
+    reason: Series[str] = pa.Field(**_FILLED)
+
+
+class Logistics(pa.DataFrameModel):
+    """logistics/district_logistics.csv: nearest airport, seaport and railway station of each polygon."""
+
+    district_id: Series[str] = pa.Field(**_FILLED, unique=True)
+    airport_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    seaport_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    station_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class Places(pa.DataFrameModel):
+    """logistics/airports.csv and seaports.csv: named points with coordinates from a registry package."""
+
+    code: Series[str] = pa.Field(**_FILLED)
+    name: Series[str] = pa.Field(**_FILLED)
+    lat: Series[str] = pa.Field(str_matches=_NUMBER)
+    lon: Series[str] = pa.Field(str_matches=_NUMBER)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class GiLinks(pa.DataFrameModel):
+    """gi/gi_links.csv: a product linked by name, within its state, to a registered GI."""
+
+    programme: Series[str] = pa.Field(**_FILLED)
+    district_id: Series[str] = pa.Field(**_FILLED)
+    product: Series[str] = pa.Field(**_FILLED)
+    gi_name: Series[str] = pa.Field(**_FILLED)
+    goods_class: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
 
 
 class Needs(pa.DataFrameModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,15 +12,16 @@ from .csvfile import read_csv_rows
 from .issues import IssueLog
 from .match import Alias, split_districts
 from .names import name_key, state_key
-from .schemas import (SECTORS, Aliases, Clusters, Facilities, Lists, Needs, Products, Schemes, required_columns,
-                      validated)
+from .schemas import (SECTORS, Aliases, Clusters, Exports, ExportSectors, Facilities, GiLinks, Lists, Logistics, Needs,
+                      Places, ProductMap, Products, Schemes, SectorMap, required_columns, validated)
 
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "Aliases": ("kind",),
     "Products": ("lgd_code", "source_code", "match", "match_note", "sector_basis", "category", "gi_tagged",
                  "description", "ministry", "photo_url", "source_note"),
     "Clusters": ("product", "state", "source_note"),
-    "Facilities": ("state", "source_note"),
+    "Facilities": ("state", "source_note", "status", "status_date", "site", "location_method"),
+    "Places": ("district_id", "kept", "reason", "city", "state"),
 }
 
 
@@ -47,6 +49,14 @@ def _official_sector(frame: pd.DataFrame) -> pd.Series:
 def _gi_status(frame: pd.DataFrame) -> pd.Series:
     """'yes', 'no' or '' (not known), from the spellings a hand-edited file may use."""
     return frame["gi_tagged"].map(lambda v: GI_SPELLINGS.get(v.lower(), v))
+
+
+def reference_table(model: type[pa.DataFrameModel]) -> Callable[[Path, IssueLog], pd.DataFrame]:
+    """A reader of a small reference table: the rows of a file that pass ``model``, renumbered from 0."""
+    def read(path: Path, log: IssueLog) -> pd.DataFrame:
+        return read_table(path, model, log).reset_index(drop=True)
+    read.__doc__ = f"Rows of the file that pass the {model.__name__} schema."
+    return read
 
 
 def _product_key(frame: pd.DataFrame) -> pd.Series:
@@ -90,16 +100,51 @@ def read_facilities(path: Path, log: IssueLog) -> pd.DataFrame:
                         districts=frame["district"].map(lambda name: (name,)))
 
 
-def read_schemes(path: Path, log: IssueLog) -> pd.DataFrame:
-    """schemes.csv: one row per scheme with the rule (``applies_when``) that links it to products."""
-    return read_table(path, Schemes, log).reset_index(drop=True)
+read_schemes = reference_table(Schemes)  # schemes.csv: one row per scheme with the rule (``applies_when``) that links it to products.
 
 
-def read_lists(path: Path, log: IssueLog) -> pd.DataFrame:
-    """lists.csv: the product lists the chooser offers, in order."""
-    return read_table(path, Lists, log).reset_index(drop=True)
+read_lists = reference_table(Lists)  # lists.csv: the product lists the chooser offers, in order.
 
 
-def read_needs(path: Path, log: IssueLog) -> pd.DataFrame:
-    """needs.csv: which facility kind a sector's products need (for the gap view)."""
-    return read_table(path, Needs, log).reset_index(drop=True)
+read_needs = reference_table(Needs)  # needs.csv: which facility kind a sector's products need (for the gap view).
+
+
+def read_exports(path: Path, log: IssueLog) -> pd.DataFrame:
+    """district_exports.csv summed per polygon and export sector (rows without a polygon are left to the report)."""
+    frame = read_table(path, Exports, log)
+    frame = frame.assign(export_usd=frame["export_usd"].astype(float), export_inr=frame["export_inr"].astype(float))
+    placed = frame[frame["lgd_code"] != ""].rename(columns={"lgd_code": "district_id", "sector": "export_sector"})
+    return placed.groupby(["district_id", "export_sector"], as_index=False)[["export_usd", "export_inr"]].sum()
+
+
+def read_export_rows(path: Path, log: IssueLog) -> pd.DataFrame:
+    """district_exports.csv as it is (every row, placed or not), for the match report."""
+    frame = read_table(path, Exports, log)
+    return frame.assign(export_usd=frame["export_usd"].astype(float))
+
+
+read_export_sectors = reference_table(ExportSectors)  # export_sectors.csv: the 22 export sectors.
+
+
+read_sector_map = reference_table(SectorMap)  # sector_map.csv: official ODOP sector -> export sectors (empty export_sector: none fits).
+
+
+read_product_map = reference_table(ProductMap)  # product_map.csv: product name -> export sectors.
+
+
+def read_logistics(path: Path, log: IssueLog) -> pd.DataFrame:
+    """district_logistics.csv with numeric distances, indexed by district_id."""
+    frame = read_table(path, Logistics, log)
+    for column in ("airport_km", "seaport_km", "station_km", "rep_lat", "rep_lon"):
+        frame[column] = pd.to_numeric(frame[column])
+    return frame.set_index("district_id")
+
+
+def read_places(path: Path, log: IssueLog) -> pd.DataFrame:
+    """airports.csv / seaports.csv with numeric coordinates (seaports: only the rows kept as seaports)."""
+    frame = read_table(path, Places, log)
+    frame = frame[frame["kept"] != "False"] if "kept" in frame else frame
+    return frame.assign(lat=frame["lat"].astype(float), lon=frame["lon"].astype(float)).reset_index(drop=True)
+
+
+read_gi_links = reference_table(GiLinks)  # gi_links.csv: products linked by name to registered GIs.

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dash import html
 
 from ..queries import DistrictDetail
-from . import clusters, infrastructure, products, schemes
+from . import clusters, connectivity, exports, infrastructure, products, schemes
 
-SECTIONS = (products, clusters, infrastructure, schemes)
+SECTIONS = (products, exports, connectivity, clusters, infrastructure, schemes)
 HINT = ("Click a district on the map to see its products, clusters, infrastructure and the schemes that converge "
         "there.")
 

@@ -26,7 +26,17 @@ def _placement(product) -> html.Div | None:
     return None
 
 
-def _item(product) -> html.Li:
+def _gi_registry(product, links) -> html.Div | None:
+    """Registered GIs whose name matches the product's (a name match, not an official mapping)."""
+    matched = links[links["product"] == product.product]
+    if matched.empty:
+        return None
+    return html.Div([html.Span("Registered GI (matched by name): ", className="fw-semibold"),
+                     "; ".join(f"{r.gi_name} ({r.goods_class})" for r in matched.itertuples(index=False))],
+                    className="small gi-registry", title=" | ".join(matched["basis"]))
+
+
+def _item(product, links) -> html.Li:
     details = [
         html.Div([html.Span(product.product, className="fw-semibold product-name"), " ",
                   dbc.Badge(product.sector, color="light", text_color="dark", className="me-1 sector-badge"),
@@ -35,6 +45,7 @@ def _item(product) -> html.Li:
                   _gi_badge(product.gi_status)]),
         html.Details([html.Summary("Description", className="small"), html.P(product.description, className="small")],
                      className="product-description") if product.description else None,
+        _gi_registry(product, links),
         html.Div(f"Ministry/department: {product.ministry}", className="small") if product.ministry else None,
         _placement(product),
         html.Div([html.Span(f"Source: {product.source}" if not product.source.startswith("http") else "Source: ",
@@ -61,6 +72,7 @@ def panel(detail: DistrictDetail) -> html.Section:
         body = [empty(f"No product recorded for this district in the {detail.list_label}.")]
     else:
         body = [html.Div(detail.list_label, className="small text-muted mb-1"),
-                html.Ul([_item(p) for p in detail.products.itertuples(index=False)], className="list-unstyled mb-0",
+                html.Ul([_item(p, detail.gi_links) for p in detail.products.itertuples(index=False)],
+                        className="list-unstyled mb-0",
                         id="panel-products")]
     return section(TITLE, html.Div(body + [_other_lists(detail.other_lists)]))

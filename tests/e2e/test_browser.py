@@ -16,6 +16,8 @@ from browser import click_district, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 
+PLACES = "facilities, airports and seaports"
+
 # Number of points of a named map trace (traces are found by name, never by position).
 TRACE_POINTS = """(name) => {
   const trace = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === name);
@@ -162,7 +164,7 @@ NATIONAL_LIST_CLICKS = [
                          ids=[c[2] for c in NATIONAL_LIST_CLICKS])
 def test_clicking_a_district_shows_its_official_national_list_products(page, real_server, state, district_id, name,
                                                                        product, sector, category, listed_as):
-    page.goto(f"{real_server.url}?state={state.replace(' ', '+')}")
+    page.goto(f"{real_server.url}?state={state.replace(' ', '+')}&points=0")  # no port marker over a small district
     wait_for_map(page)
     click_district(page, district_id)
     expect(page.locator("#panel-district-name")).to_have_text(name)
@@ -191,3 +193,35 @@ def test_choosing_another_list_recolours_the_table_badge_and_panel(page, small_s
     wait_for_map(page)
     expect(page.locator("#coverage")).to_contain_text("PMFME list (fixture)")
     expect(page.locator("#list")).to_contain_text("PMFME list (fixture)")
+
+
+def test_an_investor_picks_a_sector_sees_exports_and_distances_and_toggles_the_parks(page, real_server):
+    page.goto(f"{real_server.url}?state=Tamil+Nadu")
+    wait_for_map(page)
+    choose(page, "sectors", "Textile")
+    page.get_by_label("Exports FY2024-25 (USD)").check()
+    expect(page.locator("#map")).to_contain_text("exports of Textiles and apparel")
+    page.wait_for_load_state("networkidle")
+    click_district(page, "633")  # Tiruppur
+    expect(page.locator("#panel-district-name")).to_have_text("Tiruppur")
+    expect(page.locator("#panel-exports")).to_contain_text("Textiles and apparel")
+    expect(page.locator("#panel-exports")).to_contain_text("exporter declared")
+    expect(page.locator("#panel-connectivity")).to_contain_text("Coimbatore International Airport (CJB)")
+    expect(page.locator("#panel-connectivity")).to_contain_text("Straight-line")
+    assert page.evaluate(f"({TRACE_POINTS})('{PLACES}')") > 100
+    page.get_by_label("Show parks, airports and seaports on the map").uncheck()
+    page.wait_for_function(f"({TRACE_POINTS})('{PLACES}') === 0")
+    screenshot(page, "real-investor-tiruppur")
+    page.get_by_role("tab", name="Districts for investors").click()
+    grid = page.locator("#opportunities .ag-center-cols-container .ag-row")
+    expect(grid.first).to_be_visible()
+    expect(page.locator("#opportunities-note")).to_contain_text("sector: Textile")
+    first = page.locator("#opportunities .ag-pinned-left-cols-container .ag-row").first
+    name = first.inner_text().strip()
+    first.click()
+    expect(page.locator("#panel-district-name")).to_have_text(name)
+    with page.expect_download() as download_info:
+        page.click("#download-opportunities-button")
+    records = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    assert {"seaport_km", "airport_km", "sector_exports_usd", "schemes"} <= set(records[0])
+    assert page.external == [] and page.console_errors == []

@@ -1,0 +1,174 @@
+"""Investor queries: what a district exports, how far its ports are, what facilities are near, where to look.
+
+Pure functions of the atlas (no Dash). Distances are straight-line ("great-circle") distances
+from a point inside the district, computed at data-build time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .data.atlas import Atlas
+from .data.derive import haversine_km
+
+SEAPORT_DISTANCES = ("50", "100", "200", "300")  # km choices of the "within N km of a seaport" filter
+NEAR_KM = 100          # a facility this close to a district's point counts as "near"
+USD_PER_CRORE_INR = 1e7  # ₹1 crore = 10^7 rupees
+EXPORT_BINS = (1e6, 1e7, 1e8, 1e9)
+EXPORT_LABELS = ("under $1M", "$1M–10M", "$10M–100M", "$100M–1B", "$1B and more")
+CAVEAT = ("DGCI&S FY2024-25 (Apr 2024–Mar 2025). Exports are attributed to the district the exporter declared, "
+          "which is not always where the goods were made.")
+
+
+def mapped_export_sectors(atlas: Atlas, products: pd.DataFrame) -> dict[str, set[str]]:
+    """Export sectors of each product: its own row in product_map.csv, else its sector's rows in sector_map.csv."""
+    by_product = atlas.investor.product_map.groupby("product")["export_sector"].apply(set).to_dict()
+    sector_map = atlas.investor.sector_map
+    by_sector = sector_map[sector_map["export_sector"] != ""].groupby("odop_sector")["export_sector"].apply(set)
+    return {p: by_product.get(p) or by_sector.get(s, set()) for p, s in zip(products["product"], products["sector"])}
+
+
+def sector_export_sectors(atlas: Atlas, sectors: tuple[str, ...]) -> set[str] | None:
+    """Export sectors matching the chosen ODOP sectors (``None``: no sector chosen, all exports count)."""
+    if not sectors:
+        return None
+    rows = atlas.investor.sector_map
+    return set(rows.loc[rows["odop_sector"].isin(sectors) & (rows["export_sector"] != ""), "export_sector"])
+
+
+def export_scope(atlas: Atlas, sectors: tuple[str, ...]) -> str:
+    """What the exports colour mode counts, in words: all exports, or the export sectors of the chosen sectors."""
+    matching = sector_export_sectors(atlas, sectors)
+    if matching is None:
+        return "all exports"
+    labels = dict(zip(atlas.investor.export_sectors["export_sector"], atlas.investor.export_sectors["label"]))
+    return "exports of " + (", ".join(labels.get(s, s) for s in sorted(matching)) if matching
+                            else "no export sector (none fits the chosen sectors)")
+
+
+def exports_by_district(atlas: Atlas, export_sectors: set[str] | None = None) -> pd.Series:
+    """USD exported per district_id, over all export sectors or only ``export_sectors``."""
+    exports = atlas.investor.exports
+    if export_sectors is not None:
+        exports = exports[exports["export_sector"].isin(export_sectors)]
+    return exports.groupby("district_id")["export_usd"].sum()
+
+
+def export_class(usd: float | None) -> int:
+    """0 for no recorded exports, then 1..5 for the log-scale bins of ``EXPORT_LABELS``."""
+    if usd is None or not np.isfinite(usd) or usd <= 0:
+        return 0
+    return 1 + int(np.searchsorted(EXPORT_BINS, usd, side="right"))
+
+
+def usd_text(usd: float) -> str:
+    """'$12.3M' / '$4.56B' style amounts."""
+    return f"${usd / 1e9:,.2f}B" if usd >= 1e9 else f"${usd / 1e6:,.1f}M" if usd >= 1e5 else f"${usd:,.0f}"
+
+
+@dataclass(frozen=True)
+class ExportProfile:
+    """A district's exports: total, top sectors with shares, and where its ODOP sectors stand."""
+
+    total_usd: float
+    total_inr_crore: float
+    top: pd.DataFrame          # label, export_usd, share, rank
+    odop_standing: list[str]   # one sentence per ODOP product sector
+
+
+def export_profile(atlas: Atlas, district_id: str, products: pd.DataFrame) -> ExportProfile | None:
+    """The district's export profile, or ``None`` when DGCI&S records no exports for it (not the same as zero)."""
+    rows = atlas.investor.exports[atlas.investor.exports["district_id"] == district_id]
+    if rows.empty:
+        return None
+    labels = dict(zip(atlas.investor.export_sectors["export_sector"], atlas.investor.export_sectors["label"]))
+    ranked = rows.sort_values("export_usd", ascending=False).reset_index(drop=True)
+    total = float(ranked["export_usd"].sum())
+    ranked = ranked.assign(label=ranked["export_sector"].map(lambda s: labels.get(s, s)),
+                           share=ranked["export_usd"] / total, rank=np.arange(1, len(ranked) + 1))
+    return ExportProfile(total, float(ranked["export_inr"].sum()) / USD_PER_CRORE_INR,
+                         ranked.head(5)[["label", "export_usd", "share", "rank"]], _standing(atlas, ranked, products))
+
+
+def _standing(atlas: Atlas, ranked: pd.DataFrame, products: pd.DataFrame) -> list[str]:
+    """Where the export sectors of the district's ODOP products rank among its exports."""
+    rank = dict(zip(ranked["export_sector"], ranked["rank"]))
+    labels = dict(zip(ranked["export_sector"], ranked["label"]))
+    lines = []
+    for product, sectors in mapped_export_sectors(atlas, products).items():
+        if not sectors:
+            lines.append(f"{product}: no single export sector fits (see the mapping table)")
+            continue
+        found = sorted((rank[s], labels[s]) for s in sectors if s in rank)
+        lines.append(f"{product}: " + ("; ".join(f"{label} ranks {r} of {len(ranked)}" for r, label in found)
+                                       if found else "no recorded exports in its export sector(s)"))
+    return lines
+
+
+@dataclass(frozen=True)
+class Connectivity:
+    """Nearest airport, seaport and railway station of a district (straight-line km)."""
+
+    airport: tuple[str, str, float]
+    seaport: tuple[str, str, float]
+    station: tuple[str, str, float]
+
+
+def connectivity(atlas: Atlas, district_id: str) -> Connectivity | None:
+    """Nearest airport (IATA), seaport (UN/LOCODE) and railway station (code) with km, or ``None``."""
+    table = atlas.investor.logistics
+    if district_id not in table.index:
+        return None
+    row = table.loc[district_id]
+    return Connectivity(*((row[f"{k}_name"], row[f"{k}_code"], float(row[f"{k}_km"]))
+                          for k in ("airport", "seaport", "station")))
+
+
+def nearby_facilities(atlas: Atlas, district_id: str, km: float = NEAR_KM) -> pd.DataFrame:
+    """Facilities in the district (placed or not) and placed facilities within ``km`` of it, nearest first."""
+    facilities = atlas.facilities
+    table = atlas.investor.logistics
+    inside = facilities["district_id"] == district_id
+    distance = pd.Series(np.nan, index=facilities.index)
+    if district_id in table.index:
+        row = table.loc[district_id]
+        distance = pd.Series(haversine_km(row["rep_lat"], row["rep_lon"], facilities["lat"], facilities["lon"]),
+                             index=facilities.index)
+    near = inside | (distance <= km)
+    return facilities[near].assign(km=distance[near].round(0), inside=inside[near]).sort_values(
+        ["inside", "km"], ascending=[False, True])
+
+
+def seaport_filter(atlas: Atlas, rows: pd.DataFrame, within_km: str | None) -> pd.DataFrame:
+    """Rows whose district's nearest seaport is within ``within_km`` km (straight line)."""
+    if not within_km:
+        return rows
+    distance = atlas.investor.logistics["seaport_km"]
+    return rows[rows["district_id"].map(distance).le(float(within_km)).fillna(False).astype(bool)]
+
+
+OPPORTUNITY_COLUMNS = ["district_id", "district", "state", "products", "sector_exports_usd", "exports_usd",
+                       "seaport", "seaport_km", "airport", "airport_km", "station_km", "facilities", "schemes"]
+
+
+def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
+                  schemes_of: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """One row per district with a product in ``rows``: products, exports in the matching export sectors, total
+    exports, distances, facilities in or near, and the schemes that apply (no score: the columns are the facts)."""
+    if rows.empty:
+        return pd.DataFrame(columns=OPPORTUNITY_COLUMNS)
+    grouped = rows.groupby("district_id").agg(district=("district", "first"), state=("state", "first"),
+                                              products=("product", lambda p: "; ".join(dict.fromkeys(p))))
+    matching = sector_export_sectors(atlas, sectors)
+    grouped["sector_exports_usd"] = grouped.index.map(exports_by_district(atlas, matching)) if matching else np.nan
+    grouped["exports_usd"] = grouped.index.map(exports_by_district(atlas))
+    logistics = atlas.investor.logistics.reindex(grouped.index)
+    grouped = grouped.assign(seaport=logistics["seaport_name"], seaport_km=logistics["seaport_km"],
+                             airport=logistics["airport_name"] + " (" + logistics["airport_code"] + ")",
+                             airport_km=logistics["airport_km"], station_km=logistics["station_km"])
+    grouped["facilities"] = [", ".join(nearby_facilities(atlas, did)["facility_name"]) for did in grouped.index]
+    grouped["schemes"] = [", ".join((schemes_of or {}).get(did, [])) for did in grouped.index]
+    return grouped.reset_index()[OPPORTUNITY_COLUMNS].sort_values(["state", "district"]).reset_index(drop=True)
