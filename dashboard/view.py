@@ -14,13 +14,12 @@ from urllib.parse import parse_qs, urlencode
 
 DEFAULT_LIST = "DPIIT ODOP"  # the national list (data/odop/lists.csv)
 MAX_TEXT = 200          # longest search text kept
-MAX_VALUES = 20         # most values kept for a multi-valued field
 MAX_QUERY_STRING = 4000  # longest page address query read
 
 
 def _spec(url: str, control: str | None = None, choices: str | None = None, label: str = "",
-          prop: str = "value") -> dict:
-    return {"url": url, "control": control, "prop": prop, "choices": choices, "label": label}
+          prop: str = "value", limit: int = 20) -> dict:
+    return {"url": url, "control": control, "prop": prop, "choices": choices, "label": label, "limit": limit}
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,11 @@ class View:
     gaps: bool = field(default=False, metadata=_spec("gaps", "gaps"))
     seaport_km: str | None = field(default=None, metadata=_spec("port", "seaport-km", "seaport_distances",
                                                                   "seaport distance"))
+    aspirational_only: bool = field(default=False, metadata=_spec("asp", "aspirational-only",
+                                                                  label="aspirational only"))
+    schemes: tuple[str, ...] = field(default=(), metadata=_spec("scheme", "schemes", "schemes", "scheme", limit=2))
     show_facilities: bool = field(default=True, metadata=_spec("points", "show-facilities"))
+    show_aspirational: bool = field(default=False, metadata=_spec("aspo", "show-aspirational"))
     district_id: str | None = field(default=None, metadata=_spec("district", choices="districts", label="district"))
 
     def to_query_string(self) -> str:
@@ -74,6 +77,7 @@ class FieldSpec:
     prop: str
     choices: str | None
     label: str
+    limit: int
 
 
 def _kind(annotation: object) -> type:
@@ -85,7 +89,7 @@ def _kind(annotation: object) -> type:
 FIELDS: tuple[FieldSpec, ...] = tuple(
     FieldSpec(f.name, _kind(f.type), f.default, f.metadata["url"],
               f.metadata["control"], f.metadata["prop"], f.metadata["choices"],
-              f.metadata["label"] or f.name.replace("_", " "))
+              f.metadata["label"] or f.name.replace("_", " "), f.metadata["limit"])
     for f in fields(View))
 CONTROL_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.control)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
@@ -134,10 +138,10 @@ def _clean_many(spec: FieldSpec, value: object, choices: Choices, problems: list
     if not isinstance(value, (list, tuple)):
         problems.append(f"Ignored a {spec.label} value of the wrong type.")
         return ()
-    if len(value) > MAX_VALUES:
-        problems.append(f"Only the first {MAX_VALUES} of {len(value)} {spec.label} values are used.")
+    if len(value) > spec.limit:
+        problems.append(f"Only the first {spec.limit} of {len(value)} {spec.label} values are used.")
     kept: list[str] = []
-    for item in list(value)[:MAX_VALUES]:
+    for item in list(value)[:spec.limit]:
         cleaned = _clean_text(spec, item, choices, problems)
         if cleaned and cleaned not in kept:
             kept.append(cleaned)

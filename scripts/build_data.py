@@ -9,7 +9,8 @@
 - logistics/airports.csv, seaports.csv, district_logistics.csv from the airportsdata and
   searoute packages and logistics/raw (railway stations);
 - odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
-- gi/gi_links.csv from gi/raw (registered GIs) and the products.
+- gi/gi_links.csv from gi/raw (registered GIs) and the products;
+- aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ sys.path.insert(0, str(REPO))
 
 from dashboard.data.atlas import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.data.importing import ImportOptions, import_rows, merge, place_rows, write_atomically  # noqa: E402
-from build_layers import build_exports, build_facilities, build_gi_links, build_logistics  # noqa: E402
+from build_layers import (build_aspirational, build_exports, build_facilities, build_gi_links,  # noqa: E402
+                          build_logistics)
 from dashboard.data.boundaries import read_districts  # noqa: E402
 from dashboard.data.issues import IssueLog  # noqa: E402
 from import_odop import load_matcher, report_matches  # noqa: E402
@@ -59,6 +61,7 @@ def build_all(data_dir: Path, out_dir: Path) -> list[str]:
     report += build_exports(data_dir, out_dir, matcher)
     report += build_logistics(data_dir, out_dir, districts)
     report += build_facilities(data_dir, out_dir, districts, matcher)
+    report += build_aspirational(data_dir, out_dir, matcher)
     return report + build_gi_links(data_dir, out_dir, products, districts)
 
 

@@ -232,3 +232,26 @@ GOODS_CLASSES = {"handicraft": "Handicraft", "handicrafts": "Handicraft", "agric
 def goods_class(text: str) -> str:
     """The GI registry's goods class in one spelling."""
     return GOODS_CLASSES.get(" ".join(str(text).lower().split()), str(text).strip())
+
+
+ASPIRATIONAL_SOURCE = ("NITI Aayog, List of 112 Aspirational Districts (July 2023), as transcribed in "
+                       "github.com/IRajeev50/vervana-price-intelligence (data/seed/aspirational_districts.csv, "
+                       "commit a745728)")
+
+
+def build_aspirational(data_dir: Path, out_dir: Path, matcher: DistrictMatcher) -> list[str]:
+    """aspirational_districts.csv: the 112 districts, each placed by name within its state or reported."""
+    raw = pd.read_csv(data_dir / "aspirational" / "raw" / "niti_aspirational_districts_112.csv", dtype=str,
+                      keep_default_na=False)
+    rows = []
+    for sno, state, district in raw[["sno", "state", "district"]].itertuples(index=False):
+        found = matcher.match_name(state, district)
+        note = found.note if found.district_id else "no polygon: nearest " + (", ".join(found.candidates) or "none")
+        rows.append({"sno": sno, "state": state, "district": district, "lgd_code": found.district_id or "",
+                     "match": found.method, "match_note": note, "source": ASPIRATIONAL_SOURCE})
+    table = pd.DataFrame(rows)
+    write_csv(out_dir / "aspirational" / "aspirational_districts.csv", table)
+    placed = table[table["lgd_code"] != ""]
+    return [f"aspirational districts: {len(placed)} of {len(table)} placed on a polygon "
+            f"({placed['lgd_code'].nunique()} distinct); unplaced: "
+            + (", ".join(f"{r.district} ({r.state})" for r in table[table['lgd_code'] == ''].itertuples()) or "none")]

@@ -24,8 +24,9 @@ def write_small_geometry(target: Path) -> None:
     shutil.copy(REPO / "data" / "geo" / "states.geojson", target / "geo" / "states.geojson")
 
 
-def make_data_dir(target: Path, **odop_files: str) -> Path:
-    """A data dir with the small geometry, the fixture CSVs, and any overriding CSV texts."""
+def make_data_dir(target: Path, extra: dict[str, str] | None = None, **odop_files: str) -> Path:
+    """A data dir with the small geometry, the fixture CSVs, any overriding ``odop/<name>.csv`` texts, and
+    ``extra`` files by path relative to the data dir (e.g. ``aspirational/aspirational_districts.csv``)."""
     write_small_geometry(target)
     odop = target / "odop"
     shutil.copytree(FIXTURES / "odop", odop)
@@ -35,4 +36,7 @@ def make_data_dir(target: Path, **odop_files: str) -> Path:
             path.unlink()
         else:
             path.write_text(text, encoding="utf-8")
+    for relative, text in (extra or {}).items():
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_text(text, encoding="utf-8")
     return target

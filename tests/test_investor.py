@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.callbacks import clicked_district, map_patch, mode_values
+from dashboard.callbacks import clicked_district, map_patch
+from dashboard.queries import view_values
 from dashboard.data.derive import haversine_km, nearest, port_review
 from dashboard.figures import PLACES_TRACE, build_map_base, district_classes, trace_index
 from dashboard.investor import (connectivity, export_class, export_profile, exports_by_district, mapped_export_sectors,
@@ -91,7 +92,7 @@ def test_every_official_sector_is_mapped_to_export_sectors_or_says_none_fits(rea
 
 def test_exports_colour_mode_uses_log_bins_and_the_sectors_export_sectors(real_atlas):
     base = build_map_base(real_atlas)
-    values = mode_values(real_atlas, View(mode="exports", sectors=("Textile",)))
+    values = view_values(real_atlas, View(mode="exports", sectors=("Textile",)), real_atlas.list_products())
     assert values.equals(exports_by_district(real_atlas, {"textiles_garments"}))
     classes = district_classes(base, real_atlas.list_products(), "exports", values)
     by_id = dict(zip(base.district_ids, classes.z))

@@ -77,9 +77,11 @@ def test_missing_layer_files_mean_no_recorded_data_yet(tmp_path):
 
 
 def test_scheme_rows_need_every_field(tmp_path):
-    text = ("scheme_id,name,ministry,url,applies_when,source\n"
-            "deh,Districts as Export Hubs,DGFT,https://x.example,all,\n"
-            "gi,GI,DPIIT,https://x.example,gi_tagged,https://x.example\n")
+    text = ("scheme_id,name,ministry,url,scope,rule,rule_kind,reasoning,source\n"
+            "deh,Districts as Export Hubs,DGFT,https://x.example,district,all,official,every district,\n"
+            "gi,GI,DPIIT,https://x.example,product,gi=yes,official,GI status yes,https://x.example\n"
+            "bad,Bad rule,X,https://x.example,district,sector=Textile,our rule,a district rule on products,x\n")
     atlas = load_atlas(make_data_dir(tmp_path, schemes=text))
-    assert set_aside(atlas, "schemes.csv") == [(2, "empty source")]
+    assert set_aside(atlas, "schemes.csv") == [(2, "empty source"),
+                                               (4, "a district-scope rule cannot test products (sector)")]
     assert list(atlas.schemes["scheme_id"]) == ["gi"]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from .boundaries import read_districts, read_states
+from .convergence import MATCH_COLUMNS, scheme_matches
 from .issues import DataFileError, IssueLog
 from .match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
-from .tables import (read_aliases, read_clusters, read_export_rows, read_export_sectors, read_exports,
+from .tables import (read_aliases, read_aspirational, read_clusters, read_vishwakarma, read_export_rows, read_export_sectors, read_exports,
                      read_facilities, read_gi_links, read_lists, read_logistics, read_needs, read_places,
                      read_product_map, read_products, read_schemes, read_sector_map)
 
@@ -23,6 +24,9 @@ PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector"
                          "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",
                          "match_note", "listed_as", "source_code", "source", "source_note", "line"]
 LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
+ASPIRATIONAL_COLUMNS = ["sno", "state", "district", "lgd_code", "match", "match_note", "source", "district_id"]
+SCHEME_COLUMNS = ["scheme_id", "name", "ministry", "url", "scope", "rule", "rule_kind", "reasoning", "source",
+                  "source_quote", "status"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
 FACILITY_COLUMNS = ["facility_name", "kind", "status", "status_date", "site", "district_id", "lat", "lon",
                     "location_method", "source"]
@@ -62,6 +66,9 @@ class Atlas:
     issues: IssueLog
     files: dict[str, FileReport]
     unmatched: list[UnmatchedName]
+    aspirational: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ASPIRATIONAL_COLUMNS))
+    vishwakarma: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["product", "trade", "reason"]))
+    scheme_matches: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MATCH_COLUMNS))
 
     @property
     def lgd_districts(self) -> pd.DataFrame:
@@ -200,13 +207,18 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
                                              "product"), districts)
     clusters, cluster_districts = _cluster_tables(loader.layer("clusters.csv", read_clusters, "cluster_name"))
     facilities = loader.layer("infrastructure.csv", read_facilities, "facility_name").reindex(columns=FACILITY_COLUMNS)
-    schemes = loader.table("schemes.csv", read_schemes, ["scheme_id", "name", "ministry", "url", "applies_when",
-                                                         "source"])
+    schemes = loader.table("schemes.csv", read_schemes, SCHEME_COLUMNS)
     needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "why", "source"])
     lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
     investor = _investor_layers(loader, facilities)
-    return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs, investor,
-                 log, loader.files, loader.unmatched)
+    atlas = Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
+                  investor, log, loader.files, loader.unmatched,
+                  aspirational=loader.table("aspirational/aspirational_districts.csv", read_aspirational,
+                                            ASPIRATIONAL_COLUMNS),
+                  vishwakarma=loader.table("schemes/vishwakarma_products.csv", read_vishwakarma,
+                                           ["product", "trade", "reason"]))
+    atlas.scheme_matches = scheme_matches(atlas)
+    return atlas
 
 
 def load_atlas_or_explain(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:

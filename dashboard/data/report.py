@@ -74,6 +74,21 @@ def investor_lines(atlas: Atlas) -> list[str]:
     return lines
 
 
+def scheme_lines(atlas: Atlas) -> list[str]:
+    """Per scheme: districts and products of the default list it applies to, and the rule it uses."""
+    matches = atlas.scheme_matches
+    default = matches[(matches["programme"] == atlas.default_list) | (matches["product"] == "")]
+    placed = atlas.aspirational["district_id"].astype(str).str.len().gt(0).sum()
+    lines = [f"Aspirational districts: {placed} of {len(atlas.aspirational)} placed on a polygon",
+             f"Schemes ({atlas.list_label()}; district-wide schemes count districts only):"]
+    for scheme in atlas.schemes.itertuples(index=False):
+        rows = default[default["scheme_id"] == scheme.scheme_id]
+        products = (rows["product"] != "").sum()
+        lines.append(f"  {scheme.scheme_id}: {rows['district_id'].nunique()} districts, {products} products; "
+                     f"rule ({scheme.rule_kind}, {scheme.scope}): {scheme.rule}")
+    return lines
+
+
 def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
     """Human-readable report lines (printed by ``python -m dashboard.data check``)."""
     districts = atlas.districts
@@ -104,6 +119,7 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
     if len(conflicts) > max_listed:
         lines.append(f"  ... and {len(conflicts) - max_listed} more (--all lists them)")
     lines += investor_lines(atlas)
+    lines += scheme_lines(atlas)
     lines.append(f"Districts coloured by the default list, by state ({atlas.list_label()}):")
     lines += _coverage_by_state(atlas)
     without = atlas.districts_without_products()

@@ -145,14 +145,35 @@ class Facilities(pa.DataFrameModel):
 
 
 class Schemes(pa.DataFrameModel):
-    """schemes.csv: a scheme and the rule (``applies_when``) that links it to products."""
+    """schemes.csv: a scheme, the rule that says where it applies (see dashboard/data/convergence.py), whether the
+    rule is official or ours, the reasoning, and the page it rests on."""
 
     scheme_id: Series[str] = pa.Field(**_FILLED, unique=True)
     name: Series[str] = pa.Field(**_FILLED)
     ministry: Series[str] = pa.Field(**_FILLED)
     url: Series[str] = pa.Field(**_FILLED)
-    applies_when: Series[str] = pa.Field(**_FILLED)
+    scope: Series[str] = pa.Field(isin=("product", "district"))
+    rule: Series[str] = pa.Field(**_FILLED)
+    rule_kind: Series[str] = pa.Field(isin=("official", "our rule"))
+    reasoning: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
+
+
+class Aspirational(pa.DataFrameModel):
+    """aspirational/aspirational_districts.csv: NITI Aayog's 112 Aspirational Districts, placed by name."""
+
+    state: Series[str] = pa.Field(**_FILLED)
+    district: Series[str] = pa.Field(**_FILLED)
+    lgd_code: Series[str] = pa.Field(str_matches=r"^\d*$")
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class VishwakarmaProducts(pa.DataFrameModel):
+    """schemes/vishwakarma_products.csv: products made in one of PM Vishwakarma's 18 trades, with the reason."""
+
+    product: Series[str] = pa.Field(**_FILLED)
+    trade: Series[str] = pa.Field(**_FILLED)
+    reason: Series[str] = pa.Field(**_FILLED)
 
 
 class Lists(pa.DataFrameModel):

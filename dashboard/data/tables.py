@@ -12,7 +12,8 @@ from .csvfile import read_csv_rows
 from .issues import IssueLog
 from .match import Alias, split_districts
 from .names import name_key, state_key
-from .schemas import (SECTORS, Aliases, Clusters, Exports, ExportSectors, Facilities, GiLinks, Lists, Logistics, Needs,
+from .convergence import parse_rule
+from .schemas import (SECTORS, Aliases, Aspirational, VishwakarmaProducts, Clusters, Exports, ExportSectors, Facilities, GiLinks, Lists, Logistics, Needs,
                       Places, ProductMap, Products, Schemes, SectorMap, required_columns, validated)
 
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -22,6 +23,7 @@ OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "Clusters": ("product", "state", "source_note"),
     "Facilities": ("state", "source_note", "status", "status_date", "site", "location_method"),
     "Places": ("district_id", "kept", "reason", "city", "state"),
+    "Schemes": ("source_quote", "status"),
 }
 
 
@@ -100,7 +102,17 @@ def read_facilities(path: Path, log: IssueLog) -> pd.DataFrame:
                         districts=frame["district"].map(lambda name: (name,)))
 
 
-read_schemes = reference_table(Schemes)  # schemes.csv: one row per scheme with the rule (``applies_when``) that links it to products.
+def read_schemes(path: Path, log: IssueLog) -> pd.DataFrame:
+    """schemes.csv, keeping only rows whose rule parses (the others are logged with the reason)."""
+    frame = read_table(path, Schemes, log)
+    keep = []
+    for line, rule, scope in zip(frame.index, frame["rule"], frame["scope"]):
+        try:
+            parse_rule(rule, scope)
+            keep.append(line)
+        except ValueError as exc:
+            log.add(path, line, str(exc))
+    return frame.loc[keep].reset_index(drop=True)
 
 
 read_lists = reference_table(Lists)  # lists.csv: the product lists the chooser offers, in order.
@@ -148,3 +160,12 @@ def read_places(path: Path, log: IssueLog) -> pd.DataFrame:
 
 
 read_gi_links = reference_table(GiLinks)  # gi_links.csv: products linked by name to registered GIs.
+
+
+def read_aspirational(path: Path, log: IssueLog) -> pd.DataFrame:
+    """The aspirational districts placed on a polygon (``district_id``); unplaced rows stay in the check report."""
+    frame = read_table(path, Aspirational, log)
+    return frame.assign(district_id=frame["lgd_code"]).reset_index(drop=True)
+
+
+read_vishwakarma = reference_table(VishwakarmaProducts)
