@@ -1,16 +1,76 @@
-// Client-side helpers for ODOP Atlas (served locally from assets/).
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    odop: {
-        // Download the current map as a print-resolution PNG with title, legend and source line.
-        downloadMap: function (nClicks) {
-            var graph = document.querySelector("#map .js-plotly-plot");
-            if (!nClicks || !graph || !window.Plotly) {
+// Client-side helpers for ODOP Atlas (served locally from assets/; nothing here talks to the network).
+(function () {
+    var A4 = {width: 1754, height: 1240, scale: 2};  // A4 landscape at 300 dpi: 3508 x 2480 pixels
+
+    function mapGraph() {
+        return document.querySelector("#map .js-plotly-plot");
+    }
+
+    function today() {
+        return new Date().toISOString().slice(0, 10);
+    }
+
+    // The figure an official files: the map as shown, with its legend as a colour bar, the title, the filter
+    // summary, the selected district, the data version, the date and the source lines (all from the figure's
+    // meta, which the server writes with the page's own words), sized for A4 landscape.
+    function exportFigure(graph) {
+        var meta = (graph.layout && graph.layout.meta) || {};
+        var data = JSON.parse(JSON.stringify(graph.data));
+        data.forEach(function (trace) {
+            if (trace.name === "districts") {  // traces are found by name (dashboard/figures.py)
+                trace.showscale = true;
+                trace.colorbar = Object.assign({}, trace.colorbar, {len: 0.8, thickness: 22, x: 1.0, xpad: 10,
+                    tickfont: {size: 16}, title: {text: meta.mode || "", font: {size: 18}}});
+            }
+        });
+        var lines = [meta.coverage || "",
+                     "Data version: " + (meta.version || "unknown") + ". Exported " + today() + " from ODOP Atlas."]
+            .concat(meta.sources || []).filter(Boolean);
+        var title = "ODOP Atlas: " + (meta.mode || "") + "<br><span style='font-size:18px'>" +
+            (meta.summary || "") + "</span>" +
+            (meta.district ? "<br><span style='font-size:18px'>Selected district: " + meta.district + "</span>" : "");
+        var layout = JSON.parse(JSON.stringify(graph.layout));
+        delete layout.meta;
+        Object.assign(layout, {
+            width: A4.width, height: A4.height, autosize: false,
+            margin: {l: 50, r: 60, t: meta.district ? 150 : 120, b: 120},
+            title: {text: title, x: 0.03, xanchor: "left", y: 0.97, yanchor: "top", font: {size: 28}},
+            annotations: [{text: lines.join("<br>"), x: 0, y: 0, xref: "paper", yref: "paper", xanchor: "left",
+                           yanchor: "top", yshift: -14, align: "left", showarrow: false,
+                           font: {size: 15, color: "#37474f"}}]
+        });
+        return {data: data, layout: layout};
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        odop: {
+            downloadMap: function (nClicks) {
+                var graph = mapGraph();
+                if (!nClicks || !graph || !window.Plotly) {
+                    return window.dash_clientside.no_update;
+                }
+                var figure = exportFigure(graph);
+                window.odopLastExport = figure;  // what the export contains, for the browser tests
+                window.Plotly.downloadImage(figure, {format: "png", width: A4.width, height: A4.height,
+                                                     scale: A4.scale, filename: "odop-atlas-map-" + today()});
+                return "Map downloaded";
+            },
+            toggleFilters: function (nClicks, isOpen) {
+                var button = document.getElementById("filters-toggle");
+                if (button) {
+                    button.textContent = isOpen ? "Show filters" : "Hide filters";
+                    button.setAttribute("aria-expanded", String(!isOpen));
+                }
+                return !isOpen;
+            },
+            // On a phone the panel sits under the map: after a selection, bring it into view.
+            revealPanel: function (view) {
+                var panel = document.getElementById("panel-region");
+                if (view && view.district_id && panel && window.innerWidth < 992) {
+                    window.setTimeout(function () { panel.scrollIntoView({behavior: "smooth", block: "start"}); }, 150);
+                }
                 return window.dash_clientside.no_update;
             }
-            window.Plotly.downloadImage(graph, {
-                format: "png", width: 1600, height: 1200, scale: 2, filename: "odop-atlas-map"
-            });
-            return "Map downloaded";
         }
-    }
-});
+    });
+})();

@@ -4,41 +4,78 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+from functools import lru_cache, partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite before layout use)
+import shapely
 from dash import Dash, dcc
-from flask import Flask, Response
+from flask import Flask, Response, abort, has_request_context, request
 
-from .callbacks import register_callbacks
+from .callbacks import atlas_version, initial_map, register_callbacks
 from .data.atlas import Atlas, load_atlas_or_explain
-from .figures import Overlays, build_map_base, map_figure
+from .factsheet import factsheet_html
+from .figures import GEOMETRY_TRACES, MapBase, build_map_base
 from .layout import build_layout
-from .queries import describe, filter_products
-from .view import View
+from .queries import choices_for, district_detail
+from .view import View, view_from_query_string
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
-GEOJSON_ROUTE = "/_odop/districts.json"
-
-
-def serve_geojson(app: Dash, geojson: dict) -> str:
-    """Serve the district GeoJSON from one cacheable, same-origin URL; return that URL.
-
-    The map figure references this URL instead of embedding ~2 MB of coordinates, so the
-    page layout stays small and the browser caches the geometry between visits.
-    """
-    body = json.dumps(geojson, separators=(",", ":")).encode("utf-8")
-    version = hashlib.sha256(body).hexdigest()[:12]
-
-    def districts_geojson() -> Response:
-        return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
-
-    app.server.add_url_rule(GEOJSON_ROUTE, "districts_geojson", districts_geojson)
-    return f"{GEOJSON_ROUTE}?v={version}"
-
-
+GEOMETRY_ROUTE = "/_odop"
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer hidden>{%config%}{%scripts%}{%renderer%}</footer>
+    </body>
+</html>"""
 PLOTLY_BUNDLE_ENTRY = {"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"}
+
+
+def serve_geometry(app: Dash, base: MapBase) -> dict[str, str]:
+    """Serve each map geometry (districts, state outlines) from one cacheable, same-origin URL.
+
+    The map figure references these URLs instead of embedding ~2 MB of coordinates, so the page
+    layout stays small and the browser caches the geometry between visits. Returns trace name -> URL.
+    """
+    urls = {}
+    for trace, field in GEOMETRY_TRACES.items():
+        body = json.dumps(getattr(base, field), separators=(",", ":")).encode("utf-8")
+        route = f"{GEOMETRY_ROUTE}/{field.removesuffix('_geojson')}.json"  # /_odop/districts.json
+        app.server.add_url_rule(route, field, partial(_geometry_response, body))
+        urls[trace] = f"{route}?v={hashlib.sha256(body).hexdigest()[:12]}"
+    return urls
+
+
+def _geometry_response(body: bytes) -> Response:
+    return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
+
+
+def serve_factsheets(app: Dash, atlas: Atlas) -> None:
+    """``/factsheet/<district_id>?list=...``: a one-page, print-ready fact sheet of a district."""
+    choices = choices_for(atlas)
+    geometry = dict(zip(atlas.districts["district_id"], atlas.districts.geometry))
+    tree = shapely.STRtree(atlas.districts.geometry.values)
+    ids = atlas.districts["district_id"].to_numpy()
+
+    def factsheet(district_id: str) -> Response:
+        view, _ = view_from_query_string(f"?district={district_id}&list={request.args.get('list', '')}", choices)
+        detail = district_detail(atlas, view.district_id, view.list_id) if view.district_id else None
+        if detail is None:
+            abort(404)
+        shape = geometry[detail.district_id]
+        neighbours = [geometry[ids[i]] for i in tree.query(shape.buffer(0.05)) if ids[i] != detail.district_id]
+        page = factsheet_html(detail, shape, neighbours, atlas_version(atlas))
+        return Response(page, mimetype="text/html")
+
+    app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)
 
 
 def use_geo_plotly_bundle() -> None:
@@ -52,6 +89,13 @@ def use_geo_plotly_bundle() -> None:
     """
     scripts = dcc._js_dist  # noqa: SLF001 - see the docstring
     scripts[:] = [entry for entry in scripts if entry.get("namespace") != PLOTLY_BUNDLE_ENTRY["namespace"]]
+
+
+def requested_view(choices) -> View:
+    """The view the page asked for: Dash fetches the layout with the page's address as its Referer."""
+    if not has_request_context() or not request.referrer:
+        return View()
+    return view_from_query_string(urlsplit(request.referrer).query, choices)[0]
 
 
 def create_app(data: Atlas | None = None) -> Dash:
@@ -75,20 +119,26 @@ def create_app(data: Atlas | None = None) -> Dash:
         compress=True,
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        index_string=INDEX_STRING,
     )
-    view = View()
-    initial = map_figure(base, filter_products(atlas, view), view.mode, geojson=serve_geojson(app, base.geojson),
-                         overlays=Overlays(places=atlas.investor.places),
-                         filter_summary=describe(view, atlas.list_label()),
-                         coverage=atlas.coverage_sentence())
+    geometry_urls = serve_geometry(app, base)
+    choices = choices_for(atlas)
+
+    @lru_cache(maxsize=32)  # keyed by validated views: bounded
+    def layout_for(view: View):
+        return build_layout(atlas, initial_map(atlas, base, view, geometry_urls), view)
+
     use_geo_plotly_bundle()
-    app.layout = build_layout(atlas, initial)
+    app.layout = lambda: layout_for(requested_view(choices))
+    serve_factsheets(app, atlas)
     register_callbacks(app, atlas, base)
     return app
 
 
 def main() -> None:
-    """Run the development server on http://127.0.0.1:8050 (``python -m dashboard``)."""
+    """Serve ODOP Atlas on http://127.0.0.1:8050 (``python -m dashboard``)."""
+    import os
+
     app = create_app()
     app.run(host=os.environ.get("ODOP_HOST", "127.0.0.1"), port=int(os.environ.get("ODOP_PORT", "8050")), debug=False)
 

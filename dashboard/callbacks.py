@@ -1,34 +1,39 @@
-"""Dash wiring: the view reducer, the map patch, the table and counts, the district panel and exports.
+"""Dash wiring: the view reducer, the map patch and legend, the tables, the district panel and the downloads.
 
 Callbacks decode what the browser sent, call the pure functions of ``view``, ``queries``,
-``figures`` and ``panels``, and encode the result. Every input and output is addressed by
-name: the control inputs and outputs are derived from the fields of :class:`View`.
+``figures``, ``panels`` and ``exporting``, and encode the result. Every input and output is
+addressed by name; the control inputs and outputs are derived from the fields of :class:`View`.
+Two stores carry the state: ``view`` (everything) and ``filters`` (the view without the
+selection), so a click never recomputes the tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
+from .compare import compare_table
 from .data.atlas import Atlas
-from .figures import (DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVERLAYS, MapBase, Overlays, choropleth_style, footnote,
-                      map_title,
-                      overlay_traces, trace_index, view_ranges)
+from .exporting import csv_text, data_version, export_filename, product_export
+from .figures import (COLOR_MODES, DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVERLAYS, MapBase, MapClasses, Overlays,
+                      VIEW_OVERLAYS, choropleth_style, district_classes, map_figure, overlay_traces,
+                      trace_index, view_ranges)
 from .investor import export_scope, opportunities
+from .legend import SOURCE_LINES, coverage_note, map_text
 from .panels import district_panel
-from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, scheme_links,
+from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, gaps, scheme_links,
                       summarise, view_values)
-from .view import CONTROL_FIELDS, Transition, View, control_values, next_view, view_from_dict
+from .view import CONTROL_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
 
-EXPORT_COLUMNS = ["state", "district", "district_id", "listed_as", "product", "sector", "category", "gi_status",
-                  "description", "ministry", "programme", "source", "source_note", "match", "match_note"]
 CONTROL_INPUTS = {spec.name: Input(spec.control, spec.prop) for spec in CONTROL_FIELDS}
 CONTROL_OUTPUTS = {spec.name: Output(spec.control, spec.prop) for spec in CONTROL_FIELDS}
-EVENTS = {"url": "url", "map": "select", "table": "select", "opportunities": "select", "clear-selection": "clear",
-          "reset": "reset"}
+CONTROL_IDS = {spec.control for spec in CONTROL_FIELDS}
+EVENTS = {"url": "url", "map": "click", "table": "select", "opportunities": "select", "compare-add": "compare-add",
+          "clear-selection": "clear", "reset": "reset", "clear-filters": "reset"}
 
 
 def clicked_district(click_data: object) -> str | None:
@@ -42,22 +47,11 @@ def clicked_district(click_data: object) -> str | None:
 
 
 def clicked_row_district(atlas: Atlas, cell: object) -> str | None:
-    """The district of a clicked table row (rows are identified by their position in the product table)."""
+    """The district of a clicked product-table row (rows are identified by their position in the product table)."""
     row_id = cell.get("rowId") if isinstance(cell, dict) else None
     if not isinstance(row_id, str) or not row_id.isdigit() or int(row_id) >= len(atlas.products):
         return None
     return atlas.products.iloc[int(row_id)]["district_id"]
-
-
-def event_payload(atlas: Atlas, trigger: str | None, inputs: dict) -> tuple[str, object]:
-    """The reducer event for the component that fired, and what it carries."""
-    if trigger in CONTROL_INPUTS.keys() or trigger in {spec.control for spec in CONTROL_FIELDS}:
-        return "controls", inputs["controls"]
-    event = EVENTS.get(trigger or "url", "url")
-    payload = {"url": inputs["url"], "map": clicked_district(inputs["click"]),
-               "table": clicked_row_district(atlas, inputs["row"]),
-               "opportunities": clicked_district_row(atlas, inputs.get("district_row"))}.get(trigger or "url")
-    return event, payload
 
 
 def clicked_district_row(atlas: Atlas, cell: object) -> str | None:
@@ -66,43 +60,40 @@ def clicked_district_row(atlas: Atlas, cell: object) -> str | None:
     return row_id if isinstance(row_id, str) and row_id in set(atlas.districts["district_id"]) else None
 
 
-def transition_outputs(current: View, transition: Transition) -> dict:
-    """The reducer's outputs: the view store, the controls, the page address and the message area."""
-    changed = transition.view != current
-    messages = [html.Div(p, className="alert alert-warning py-1 mb-2", role="status") for p in transition.problems]
-    controls = control_values(transition.view)
+def event_payload(atlas: Atlas, trigger: object, inputs: dict) -> tuple[str, object]:
+    """The reducer event for the component that fired, and what it carries."""
+    if trigger in CONTROL_IDS:
+        return "controls", inputs["controls"]
+    trigger = trigger if isinstance(trigger, str) and trigger in EVENTS else "url"
+    payload = {"url": inputs.get("url"), "map": clicked_district(inputs.get("click")),
+               "table": clicked_row_district(atlas, inputs.get("row")),
+               "opportunities": clicked_district_row(atlas, inputs.get("district_row"))}.get(trigger)
+    return EVENTS[trigger], payload
+
+
+def _same(shown: object, value: object) -> bool:
+    return (list(shown) if isinstance(shown, (list, tuple)) else shown) == value
+
+
+def transition_outputs(current: View, transition: Transition, shown: dict | None = None) -> dict:
+    """The reducer's outputs: the stores, the controls that must change, the page address and the message area.
+
+    ``shown`` holds what each control shows now: a control is only written when the new view
+    differs from it, so typing is never interrupted and a click updates just the picker.
+    """
+    view = transition.view
+    changed = view != current
+    messages = [html.Div(p, className="alert alert-warning py-1 mb-2") for p in transition.problems]
+    controls = control_values(view)
+    shown = shown or {}
     return {
-        "view": transition.view.to_dict() if changed else no_update,
-        "controls": controls if transition.controls_follow else {name: no_update for name in controls},
-        "url": transition.view.to_query_string() if transition.url_follows and changed else no_update,
-        "message": messages if messages or transition.controls_follow else no_update,
+        "view": view.to_dict() if changed else no_update,
+        "filters": filters_of(view).to_dict() if filters_of(view) != filters_of(current) else no_update,
+        "controls": {name: no_update if name in shown and _same(shown[name], value) else value
+                     for name, value in controls.items()},
+        "url": view.to_query_string() if transition.url_follows and changed else no_update,
+        "message": messages if messages or transition.url_follows is False else no_update,
     }
-
-
-def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame) -> Patch:
-    """Patch the map from the view it shows (``drawn``) to ``view``: only the selection, or everything."""
-    patch = Patch()
-    overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
-                        places=places_shown(atlas, view),
-                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
-    only_selection = drawn is not None and drawn.to_dict() | {"district_id": None} == view.to_dict() | {
-        "district_id": None}
-    names = SELECTION_OVERLAYS if only_selection else None
-    for name, trace in overlay_traces(base, overlays, names).items():
-        patch["data"][trace_index(name)] = trace.to_plotly_json()
-    if only_selection:
-        return patch
-    districts = trace_index(DISTRICTS_TRACE)
-    for key, value in choropleth_style(base, rows, view.mode, view_values(atlas, view, rows)).items():
-        patch["data"][districts][key] = value
-    summary = describe(view, atlas.list_label(view.list_id), dict(zip(atlas.schemes["scheme_id"], atlas.schemes["name"])))
-    if view.mode == "exports":
-        summary += f" · {export_scope(atlas, view.sectors)}"
-    patch["layout"]["title"]["text"] = map_title(view.mode, summary)
-    patch["layout"]["annotations"][0]["text"] = footnote(atlas.coverage_sentence(view.list_id))
-    for axis, value in view_ranges(base, view.state).items():
-        patch["layout"]["geo"][axis] = value
-    return patch
 
 
 def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
@@ -113,7 +104,89 @@ def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
     return places
 
 
+@dataclass(frozen=True)
+class MapUpdate:
+    """A map patch and the heading and legend that go with it (``None``: they did not change)."""
 
+    patch: Patch
+    text: dict | None
+
+
+def _selection_changed_only(view: View, drawn: View | None) -> bool:
+    keep = {"district_id": None, "zoom": False, "compare": ()}
+    return drawn is not None and replace(view, **keep) == replace(drawn, **keep)
+
+
+def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame,
+              classes: MapClasses | None = None) -> Patch:
+    """Patch the map from the view it shows (``drawn``) to ``view``: only the selection, or everything."""
+    return map_update(atlas, base, view, drawn, rows, classes).patch
+
+
+def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame,
+               classes: MapClasses | None = None) -> MapUpdate:
+    """The map patch for ``view`` (only the selection outlines and zoom when nothing else changed), its heading
+    and its legend."""
+    patch = Patch()
+    overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
+                        places=places_shown(atlas, view),
+                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
+    only_selection = _selection_changed_only(view, drawn)
+    for name, trace in overlay_traces(base, overlays, SELECTION_OVERLAYS if only_selection else VIEW_OVERLAYS).items():
+        patch["data"][trace_index(name)] = trace.to_plotly_json()
+    patch["layout"]["meta"] = export_meta(atlas, view)
+    if not only_selection or view.zoom or (drawn is not None and drawn.zoom):
+        for axis, value in view_ranges(base, view.state, view.district_id if view.zoom else None).items():
+            patch["layout"]["geo"][axis] = value
+    if only_selection:
+        return MapUpdate(patch, None)
+    values = view_values(atlas, view, rows)
+    classes = classes or district_classes(base, rows, view.mode, values)
+    for key, value in choropleth_style(base, rows, view.mode, values, classes).items():
+        patch["data"][trace_index(DISTRICTS_TRACE)][key] = value
+    return MapUpdate(patch, drawn_text(atlas, view, classes))
+
+
+def drawn_text(atlas: Atlas, view: View, classes: MapClasses) -> dict:
+    """The heading and legend of the map drawn for ``view``."""
+    return map_text(view.mode, view_summary(atlas, view), classes, atlas.coverage_sentence(view.list_id))
+
+
+def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
+    """The map as the page first draws it for ``view`` (later changes are patches), with its heading and legend."""
+    rows = filter_products(atlas, filters_of(view))
+    overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
+                        places=places_shown(atlas, view),
+                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
+    values = view_values(atlas, view, rows)
+    figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state, overlays=overlays,
+                        values=values, zoom_to=view.district_id if view.zoom else None, meta=export_meta(atlas, view))
+    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values))
+
+
+def view_summary(atlas: Atlas, view: View) -> str:
+    """The line under the map's title: the list, the filters and, for exports, what is counted."""
+    summary = describe(view, atlas.list_label(view.list_id), dict(zip(atlas.schemes["scheme_id"],
+                                                                      atlas.schemes["name"])))
+    return summary + (f" · {export_scope(atlas, view.sectors)}" if view.mode == "exports" else "")
+
+
+def export_meta(atlas: Atlas, view: View) -> dict:
+    """What an exported image states besides the map: the selected district, the view, the data version."""
+    names = atlas.districts.set_index("district_id")
+    district = (f"{names.at[view.district_id, 'district_name']}, {names.at[view.district_id, 'state_name']}"
+                if view.district_id in names.index else "")
+    return {"district": district, "summary": view_summary(atlas, view), "mode": COLOR_MODES[view.mode],
+            "version": atlas_version(atlas), "coverage": coverage_note(atlas.coverage_sentence(view.list_id)),
+            "sources": list(SOURCE_LINES)}
+
+
+_VERSIONS: dict[int, str] = {}
+
+
+def atlas_version(atlas: Atlas) -> str:
+    """The data version of the shipped data (computed once per atlas)."""
+    return _VERSIONS.setdefault(id(atlas), data_version())
 
 
 def table_records(rows: pd.DataFrame) -> list[dict]:
@@ -131,15 +204,20 @@ def _short_source(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def empty_state(rows: pd.DataFrame) -> bool:
+    """Whether the "no districts match: clear filters" notice is hidden (it shows when nothing matches)."""
+    return not rows.empty
+
+
 def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
-    """Table rows, the four headline counts, the coverage badge and the note under the table."""
+    """Table rows, the four headline counts, the coverage badge, the note under the table and the empty notice."""
     summary = summarise(atlas, rows, view)
     label = atlas.list_label(view.list_id)
     coverage = f"{label}: {atlas.coverage_sentence(view.list_id)}"
     note = f"{len(rows)} product x district rows · {describe(view, label)} · {coverage}."
     return {"rows": table_records(rows), "districts": f"{summary.districts} of {summary.districts_total}",
             "products": str(summary.products), "sectors": str(summary.sectors), "states": str(summary.states),
-            "coverage": coverage, "note": note}
+            "coverage": coverage, "note": note, "empty": empty_state(rows)}
 
 
 def opportunity_records(table: pd.DataFrame) -> list[dict]:
@@ -149,20 +227,18 @@ def opportunity_records(table: pd.DataFrame) -> list[dict]:
     return shown.astype(object).where(shown.notna(), None).to_dict("records")
 
 
-def shown_ids(shown: object, limit: int) -> set[str] | None:
+def shown_ids(shown: object, limit: int, key: str) -> set[str] | None:
     """Row ids the browser says a table shows (after its own filters), validated; ``None`` when not given."""
     if not isinstance(shown, list):
         return None
-    return {r["row_id"] if "row_id" in r else r.get("district_id") for r in shown[:limit] if isinstance(r, dict)
-            and isinstance(r.get("row_id", r.get("district_id")), str)}
+    return {r[key] for r in shown[:limit] if isinstance(r, dict) and isinstance(r.get(key), str)}
 
 
 def exported_rows(atlas: Atlas, rows: pd.DataFrame, shown: object) -> pd.DataFrame:
     """The rows to export: those the table shows after its own column filters, else every row of the view."""
-    ids = shown_ids(shown, len(atlas.products))
-    if ids is None:
-        return rows[EXPORT_COLUMNS]
-    return rows[rows.index.isin({int(i) for i in ids if i.isdigit()})][EXPORT_COLUMNS]
+    ids = shown_ids(shown, len(atlas.products), "row_id")
+    picked = rows if ids is None else rows[rows.index.isin({int(i) for i in ids if i.isdigit()})]
+    return product_export(picked)
 
 
 BRIEF_COLUMNS = ["state", "district", "district_id", "product", "scheme", "basis", "rule_kind", "ministry", "source"]
@@ -178,125 +254,193 @@ def convergence_brief(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.DataFr
     return brief.sort_values(["state", "district", "product", "scheme"])[BRIEF_COLUMNS]
 
 
-def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
-    """Attach every callback of the app to ``app``."""
-    choices = choices_for(atlas)
+def gap_outputs(atlas: Atlas, rows: pd.DataFrame) -> dict:
+    """The gap table and what its counts say (or that today's facility records cannot support it)."""
+    found = gaps(atlas, rows)
+    recorded = ", ".join(f"{n} {kind}s" for kind, n in found.recorded.items()) or "no facilities"
+    head = (f"{found.flagged} of {found.needing} districts whose products need a facility lack one within reach "
+            f"({len(found.rows)} district x facility rows). Recorded: {recorded}; a gap means 'none recorded within "
+            "reach', and the rule is ours (data/odop/needs.csv).")
+    if not found.useful:
+        return {"rows": [], "summary": [html.P(head), html.P(
+            "With the facilities recorded today this would flag nearly every district, which says more about the "
+            "records than about gaps: the table stays empty until facility coverage grows.", className="fw-semibold")]}
+    records = found.rows.assign(row_id=found.rows["district_id"] + ":" + found.rows["missing"])
+    return {"rows": records.astype(object).where(records.notna(), None).to_dict("records"), "summary": head}
 
-    # Keys are validated views (known values, search text clamped), so the caches stay small and bounded.
-    @lru_cache(maxsize=64)
-    def rows_for(filters: View) -> pd.DataFrame:
-        return filter_products(atlas, filters)
 
-    def filters_of(view: View) -> View:
-        return replace(view, district_id=None, mode="sector", show_facilities=True)
+def compare_outputs(atlas: Atlas, details: list) -> list:
+    """The comparison table as a Bootstrap table (facts as rows, districts as columns)."""
+    if len(details) < 2:
+        return [html.P("Choose at least two districts.", className="small text-muted")]
+    table = compare_table(details)
+    head = html.Thead(html.Tr([html.Th("", scope="col")] + [html.Th(c, scope="col") for c in table.columns[1:]]))
+    body = html.Tbody([html.Tr([html.Th(r[0], scope="row")] + [html.Td(v) for v in r[1:]])
+                       for r in table.itertuples(index=False)])
+    return [dbc.Table([head, body], bordered=True, size="sm", responsive=True, className="compare-table",
+                      id="compare-grid")]
 
-    def rows_of(view: View) -> pd.DataFrame:
-        return rows_for(filters_of(view))
 
-    @lru_cache(maxsize=32)
-    def opportunities_for(filters: View) -> pd.DataFrame:
-        rows = rows_for(filters)
-        links = scheme_links(atlas, rows["district_id"].unique(), filters.list_id, rows)
+class Served:
+    """The atlas, its map base and the bounded caches the callbacks share (keys are validated views)."""
+
+    def __init__(self, atlas: Atlas, base: MapBase):
+        self.atlas, self.base, self.choices = atlas, base, choices_for(atlas)
+        self.rows_for = lru_cache(maxsize=64)(lambda filters: filter_products(atlas, filters))
+        self.classes_for = lru_cache(maxsize=64)(self._classes)
+        self.opportunities_for = lru_cache(maxsize=32)(self._opportunities)
+        self.detail_of = lru_cache(maxsize=64)(
+            lambda district_id, list_id: district_detail(atlas, district_id, list_id) if district_id else None)
+
+    def stored(self, data: object) -> View:
+        """A view from the browser's store, validated (bad values fall back to defaults)."""
+        return view_from_dict(data, self.choices)[0]
+
+    def rows_of(self, view: View) -> pd.DataFrame:
+        """The product rows of a view's filters (cached)."""
+        return self.rows_for(filters_of(view))
+
+    def compared(self, view: View) -> list:
+        """Details of the districts in the comparison."""
+        return [d for d in (self.detail_of(i, view.list_id) for i in view.compare) if d]
+
+    def _classes(self, filters: View, mode: str, schemes: tuple[str, ...]) -> MapClasses:
+        view = replace(filters, mode=mode, schemes=schemes)
+        rows = self.rows_for(filters)
+        return district_classes(self.base, rows, mode, view_values(self.atlas, view, rows))
+
+    def _opportunities(self, filters: View) -> pd.DataFrame:
+        rows = self.rows_for(filters)
+        links = scheme_links(self.atlas, rows["district_id"].unique(), filters.list_id, rows)
         schemes = links.groupby("district_id")["scheme"].apply(lambda s: sorted(set(s))).to_dict()
-        return opportunities(atlas, rows, filters.sectors, schemes)
+        return opportunities(self.atlas, rows, filters.sectors, schemes)
 
-    @lru_cache(maxsize=64)
-    def detail_of(district_id: str | None, list_id: str):
-        return district_detail(atlas, district_id, list_id) if district_id else None
 
+def register_view(app: Dash, served: Served) -> None:
+    """The reducer: every control, click and button in; the stores, controls, address and messages out."""
     @app.callback(
-        output={"view": Output("view", "data"), "controls": CONTROL_OUTPUTS, "url": Output("url", "search"),
-                "message": Output("url-message", "children")},
+        output={"view": Output("view", "data"), "filters": Output("filters", "data"), "controls": CONTROL_OUTPUTS,
+                "url": Output("url", "search"), "message": Output("url-message", "children")},
         inputs={"url": Input("url", "search"), "controls": CONTROL_INPUTS, "click": Input("map", "clickData"),
                 "row": Input("table", "cellClicked"), "district_row": Input("opportunities", "cellClicked"),
-                "clear": Input("clear-selection", "n_clicks"),
-                "reset": Input("reset", "n_clicks")},
+                "compare": Input("compare-add", "n_clicks"), "clear": Input("clear-selection", "n_clicks"),
+                "reset": Input("reset", "n_clicks"), "clear_filters": Input("clear-filters", "n_clicks")},
         state={"current": State("view", "data")},
     )
-    def update_view(url, controls, click, row, district_row, clear, reset, current):
-        view, _ = view_from_dict(current, choices)
-        event, payload = event_payload(atlas, ctx.triggered_id, {"url": url, "controls": controls, "click": click,
-                                                                 "row": row, "district_row": district_row})
-        return transition_outputs(view, next_view(view, event, payload, choices))
+    def update_view(url, controls, click, row, district_row, compare, clear, reset, clear_filters, current):
+        view = served.stored(current)
+        event, payload = event_payload(served.atlas, ctx.triggered_id, {"url": url, "controls": controls,
+                                                                        "click": click, "row": row,
+                                                                        "district_row": district_row})
+        return transition_outputs(view, next_view(view, event, payload, served.choices),
+                                  controls if isinstance(controls, dict) else {})
 
+
+def register_map(app: Dash, served: Served) -> None:
+    """The map patch, its heading and its legend follow the view (the page comes with the first drawing)."""
     @app.callback(
-        output={"figure": Output("map", "figure"), "drawn": Output("map-view", "data")},
+        output={"figure": Output("map", "figure"), "drawn": Output("map-view", "data"),
+                "heading": Output("map-heading", "children"), "legend": Output("legend", "children")},
         inputs={"view": Input("view", "data")},
         state={"drawn": State("map-view", "data")},
         prevent_initial_call=True,
     )
     def update_map(view, drawn):
-        view, _ = view_from_dict(view, choices)
-        drawn_view, problems = view_from_dict(drawn, choices)
-        patch = map_patch(atlas, base, view, None if problems else drawn_view, rows_of(view))
-        return {"figure": patch, "drawn": view.to_dict()}
+        view = served.stored(view)
+        drawn_view, problems = view_from_dict(drawn, served.choices)
+        if view == drawn_view and not problems:
+            return {"figure": no_update, "drawn": no_update, "heading": no_update, "legend": no_update}
+        update = map_update(served.atlas, served.base, view, None if problems else drawn_view, served.rows_of(view),
+                            served.classes_for(filters_of(view), view.mode, view.schemes))
+        text = update.text or {"heading": no_update, "legend": no_update}
+        return {"figure": update.patch, "drawn": view.to_dict(), **text}
+
+
+def register_tables(app: Dash, served: Served) -> None:
+    """The products table and counts, the investor, gap and comparison tabs, and the district panel."""
+    atlas = served.atlas
 
     @app.callback(
         output={"rows": Output("table", "rowData"), "districts": Output("stat-districts", "children"),
                 "products": Output("stat-products", "children"), "sectors": Output("stat-sectors", "children"),
                 "states": Output("stat-states", "children"), "coverage": Output("coverage", "children"),
-                "note": Output("table-note", "children")},
-        inputs={"view": Input("view", "data")},
+                "note": Output("table-note", "children"), "empty": Output("empty-result", "hidden")},
+        inputs={"filters": Input("filters", "data")},
     )
-    def update_results(view):
-        view, _ = view_from_dict(view, choices)
-        return results_outputs(atlas, view, rows_of(view))
+    def update_results(filters):
+        view = served.stored(filters)
+        return results_outputs(atlas, view, served.rows_of(view))
 
     @app.callback(
         output={"rows": Output("opportunities", "rowData"), "note": Output("opportunities-note", "children")},
-        inputs={"view": Input("view", "data"), "tab": Input("tabs", "active_tab")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("tabs", "active_tab")},
     )
-    def update_opportunities(view, tab):
+    def update_opportunities(filters, tab):
         if tab != "tab-opportunities":
             return {"rows": no_update, "note": no_update}
-        view, _ = view_from_dict(view, choices)
-        table = opportunities_for(filters_of(view))
+        view = served.stored(filters)
+        table = served.opportunities_for(filters_of(view))
         sectors = ", ".join(view.sectors) or "no sector chosen (choose one to see its exports)"
         return {"rows": opportunity_records(table), "note": f"{len(table)} districts · sector: {sectors}"}
 
     @app.callback(
-        Output("download-opportunities", "data"),
-        Input("download-opportunities-button", "n_clicks"),
-        State("view", "data"), State("opportunities", "virtualRowData"),
-        prevent_initial_call=True,
+        output={"rows": Output("gaps", "rowData"), "summary": Output("gaps-summary", "children")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("tabs", "active_tab")},
     )
-    def download_opportunities(_clicks, view, shown):
-        view, _ = view_from_dict(view, choices)
-        table = opportunities_for(filters_of(view))
-        ids = shown_ids(shown, len(atlas.districts))
-        table = table if ids is None else table[table["district_id"].isin(ids)]
-        return dcc.send_data_frame(table.to_csv, "odop-atlas-districts-for-investors.csv", index=False)
+    def update_gaps(filters, tab):
+        if tab != "tab-gaps":
+            return {"rows": no_update, "summary": no_update}
+        return gap_outputs(atlas, served.rows_of(served.stored(filters)))
+
+    @app.callback(Output("compare-table", "children"), Input("view", "data"), Input("tabs", "active_tab"))
+    def update_compare(view, tab):
+        return compare_outputs(atlas, served.compared(served.stored(view))) if tab == "tab-compare" else no_update
 
     @app.callback(Output("panel", "children"), Input("view", "data"))
     def update_panel(view):
-        view, _ = view_from_dict(view, choices)
-        return district_panel(detail_of(view.district_id, view.list_id))
+        view = served.stored(view)
+        return district_panel(served.detail_of(view.district_id, view.list_id))
 
-    @app.callback(
-        Output("download-csv", "data"),
-        Input("download-csv-button", "n_clicks"),
-        State("view", "data"), State("table", "virtualRowData"),
-        prevent_initial_call=True,
-    )
-    def download_csv(_clicks, view, shown):
-        view, _ = view_from_dict(view, choices)
-        rows = exported_rows(atlas, rows_of(view), shown)
-        return dcc.send_data_frame(rows.to_csv, "odop-atlas-products.csv", index=False)
 
-    @app.callback(
-        Output("download-brief", "data"),
-        Input("download-brief-button", "n_clicks"),
-        State("view", "data"),
-        prevent_initial_call=True,
-    )
-    def download_brief(_clicks, view):
-        view, _ = view_from_dict(view, choices)
-        brief = convergence_brief(atlas, view, rows_of(view))
-        return dcc.send_data_frame(brief.to_csv, "odop-atlas-convergence-brief.csv", index=False)
+def register_downloads(app: Dash, served: Served) -> None:
+    """CSV downloads (metadata header, no formulas) and the client-side PNG."""
+    atlas = served.atlas
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="odop", function_name="downloadMap"),
-        Output("download-png", "title"),
-        Input("download-png", "n_clicks"),
-        prevent_initial_call=True,
-    )
+    def download(name: str, title: str, frame_of, grid: str | None = None) -> None:
+        states = [State("view", "data")] + ([State(grid, "virtualRowData")] if grid else [])
+
+        @app.callback(Output(f"download-{name}", "data"), Input(f"download-{name}-button", "n_clicks"), *states,
+                      prevent_initial_call=True)
+        def send(_clicks, view, shown=None):
+            view = served.stored(view)
+            text = csv_text(frame_of(view, shown), title, view_summary(atlas, view), atlas_version(atlas))
+            return dcc.send_string(text, export_filename(name))
+
+    def opportunity_frame(view: View, shown: object) -> pd.DataFrame:
+        table = served.opportunities_for(filters_of(view))
+        ids = shown_ids(shown, len(atlas.districts), "district_id")
+        return table if ids is None else table[table["district_id"].isin(ids)]
+
+    download("csv", "products in this view", lambda view, shown: exported_rows(atlas, served.rows_of(view), shown),
+             "table")
+    download("opportunities", "districts for investors", opportunity_frame, "opportunities")
+    download("brief", "convergence brief", lambda view, _: convergence_brief(atlas, view, served.rows_of(view)))
+    download("compare", "district comparison", lambda view, _: compare_table(served.compared(view)))
+
+
+CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
+    ("downloadMap", Output("download-png", "title"), [Input("download-png", "n_clicks")]),
+    ("toggleFilters", Output("filters-collapse", "is_open"),
+     [Input("filters-toggle", "n_clicks"), State("filters-collapse", "is_open")]),
+    ("revealPanel", Output("panel-region", "title"), [Input("view", "data")]),
+]
+
+
+def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
+    """Attach every callback of the app to ``app``."""
+    served = Served(atlas, base)
+    for register in (register_view, register_map, register_tables, register_downloads):
+        register(app, served)
+    for function, output, inputs in CLIENTSIDE:
+        app.clientside_callback(ClientsideFunction(namespace="odop", function_name=function), output, *inputs,
+                                prevent_initial_call=True)

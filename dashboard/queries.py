@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .data.atlas import Atlas
@@ -20,7 +21,8 @@ from .view import Choices, View
 
 def choices_for(atlas: Atlas) -> Choices:
     """The values each view field may take with this data (for validating links and control values)."""
-    return Choices({
+    named = atlas.districts[atlas.districts["state_name"] != ""]
+    values = {
         "states": tuple(sorted(s for s in atlas.districts["state_name"].unique() if s)),
         "lists": tuple(atlas.lists["programme"]),
         "sectors": SECTORS,
@@ -29,7 +31,9 @@ def choices_for(atlas: Atlas) -> Choices:
         "seaport_distances": SEAPORT_DISTANCES,
         "schemes": tuple(atlas.schemes["scheme_id"]),
         "districts": tuple(atlas.districts["district_id"]),
-    })
+    }
+    return Choices(values, district_states=dict(zip(named["district_id"], named["state_name"])),
+                   district_names=dict(zip(atlas.districts["district_id"], atlas.districts["district_name"])))
 
 
 def facility_districts(atlas: Atlas, kind: str) -> set[str]:
@@ -38,20 +42,43 @@ def facility_districts(atlas: Atlas, kind: str) -> set[str]:
     return set(facilities.loc[facilities["kind"] == kind, "district_id"])
 
 
-def gap_products(atlas: Atlas, products: pd.DataFrame, kind: str | None = None) -> pd.DataFrame:
-    """Product rows whose sector needs a facility kind that their district lacks.
+GAP_COLUMNS = ["district_id", "district", "state", "missing", "within_km", "nearest_km", "needed_by", "why"]
+USEFUL_GAP_SHARE = 0.8  # above this share of districts flagged, the view says more about the records than the gaps
 
-    Adds a ``missing`` column naming the absent facility kind. ``kind`` limits the check to
-    one facility kind. The needs are the documented table ``data/odop/needs.csv``.
-    """
-    needs = atlas.needs if kind is None else atlas.needs[atlas.needs["facility_kind"] == kind]
-    if needs.empty or products.empty:
-        return products.iloc[0:0].assign(missing=pd.Series(dtype=str))
-    have = set(zip(atlas.facilities["district_id"], atlas.facilities["kind"]))
-    joined = products.merge(needs[["sector", "facility_kind"]], on="sector")
-    lacking = [(did, k) not in have for did, k in zip(joined["district_id"], joined["facility_kind"])]
-    gaps = joined[lacking].rename(columns={"facility_kind": "missing"})
-    return gaps.drop_duplicates(subset=["district_id", "product", "missing"]).reset_index(drop=True)
+
+@dataclass(frozen=True)
+class Gaps:
+    """One row per district x facility kind it lacks within reach, and what the counts say."""
+
+    rows: pd.DataFrame
+    needing: int        # districts with a product that needs some facility
+    flagged: int        # of those, districts lacking at least one
+    recorded: dict      # facility kind -> facilities recorded
+
+    @property
+    def useful(self) -> bool:
+        """Whether the flagged share is low enough to point at real gaps rather than thin records."""
+        return self.needing > 0 and self.flagged / self.needing <= USEFUL_GAP_SHARE
+
+
+def gaps(atlas: Atlas, products: pd.DataFrame) -> Gaps:
+    """Districts whose products need a facility kind (data/odop/needs.csv) that none lies within reach of."""
+    needs = atlas.needs.assign(within_km=pd.to_numeric(atlas.needs["within_km"]))
+    joined = products.merge(needs, on="sector")
+    recorded = atlas.facilities["kind"].value_counts().to_dict()
+    if joined.empty:
+        return Gaps(pd.DataFrame(columns=GAP_COLUMNS), 0, 0, recorded)
+    facts = atlas.district_facts
+    joined["nearest_km"] = [facts.at[d, f"km:{k}"] if f"km:{k}" in facts else np.inf
+                            for d, k in zip(joined["district_id"], joined["facility_kind"])]
+    lacking = joined[joined["nearest_km"] > joined["within_km"]]
+    rows = lacking.groupby(["district_id", "facility_kind"], as_index=False).agg(
+        district=("district", "first"), state=("state", "first"), within_km=("within_km", "first"),
+        nearest_km=("nearest_km", "first"), needed_by=("product", lambda p: "; ".join(dict.fromkeys(p))),
+        why=("why", lambda w: "; ".join(dict.fromkeys(w)))).rename(columns={"facility_kind": "missing"})
+    rows["nearest_km"] = rows["nearest_km"].replace(np.inf, np.nan).round(0)
+    return Gaps(rows[GAP_COLUMNS].sort_values(["state", "district", "missing"]).reset_index(drop=True),
+                joined["district_id"].nunique(), rows["district_id"].nunique(), recorded)
 
 
 def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
@@ -70,9 +97,7 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     rows = seaport_filter(atlas, rows, view.seaport_km)
     if view.aspirational_only:
         rows = rows[rows["district_id"].isin(set(atlas.aspirational["district_id"]))]
-    if view.gaps:
-        rows = gap_products(atlas, rows, view.facility_kind)
-    elif view.facility_kind:
+    if view.facility_kind:
         rows = rows[rows["district_id"].isin(facility_districts(atlas, view.facility_kind))]
     return rows
 
@@ -86,9 +111,7 @@ def describe(view: View, list_label: str = "", scheme_names: dict[str, str] | No
         parts.append(f"matching “{view.search}”")
     if view.gi_only:
         parts.append("GI-tagged only")
-    if view.gaps:
-        parts.append(f"lacking {view.facility_kind or 'a needed facility'}")
-    elif view.facility_kind:
+    if view.facility_kind:
         parts.append(f"with {view.facility_kind}")
     if view.seaport_km:
         parts.append(f"seaport within {view.seaport_km} km")

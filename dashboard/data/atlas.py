@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .boundaries import read_districts, read_states
-from .convergence import MATCH_COLUMNS, scheme_matches
+from .convergence import MATCH_COLUMNS, district_facts, scheme_matches
 from .issues import DataFileError, IssueLog
 from .match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
 from .tables import (read_aliases, read_aspirational, read_clusters, read_vishwakarma, read_export_rows, read_export_sectors, read_exports,
@@ -69,6 +69,7 @@ class Atlas:
     aspirational: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ASPIRATIONAL_COLUMNS))
     vishwakarma: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["product", "trade", "reason"]))
     scheme_matches: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MATCH_COLUMNS))
+    district_facts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def lgd_districts(self) -> pd.DataFrame:
@@ -208,7 +209,7 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     clusters, cluster_districts = _cluster_tables(loader.layer("clusters.csv", read_clusters, "cluster_name"))
     facilities = loader.layer("infrastructure.csv", read_facilities, "facility_name").reindex(columns=FACILITY_COLUMNS)
     schemes = loader.table("schemes.csv", read_schemes, SCHEME_COLUMNS)
-    needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "why", "source"])
+    needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "within_km", "why", "source"])
     lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
     investor = _investor_layers(loader, facilities)
     atlas = Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
@@ -217,6 +218,7 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
                                             ASPIRATIONAL_COLUMNS),
                   vishwakarma=loader.table("schemes/vishwakarma_products.csv", read_vishwakarma,
                                            ["product", "trade", "reason"]))
+    atlas.district_facts = district_facts(atlas)
     atlas.scheme_matches = scheme_matches(atlas)
     return atlas
 

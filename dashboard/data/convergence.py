@@ -149,7 +149,7 @@ def scheme_matches(atlas: Atlas) -> pd.DataFrame:
     Product-scope schemes match products; district-scope schemes match districts (``product``
     is empty), for every LGD district, whatever the list.
     """
-    facts = district_facts(atlas)
+    facts = atlas.district_facts if not atlas.district_facts.empty else district_facts(atlas)
     trades = {product: ", ".join(dict.fromkeys(group)) for product, group in
               atlas.vishwakarma.groupby("product")["trade"]}
     products = atlas.products.assign(trade=atlas.products["product"].isin(trades),

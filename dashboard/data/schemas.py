@@ -256,6 +256,7 @@ class Needs(pa.DataFrameModel):
 
     sector: Series[str] = pa.Field(isin=SECTORS)
     facility_kind: Series[str] = pa.Field(isin=FACILITY_KINDS)
+    within_km: Series[str] = pa.Field(str_matches=r"^\d+$")
     why: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import struct
 from urllib.parse import parse_qs, urlparse
 
@@ -12,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fixture_data import VARANASI
-from browser import click_district, screenshot, wait_for_map
+from browser import SCREENSHOTS, click_district, drawn_areas, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +26,21 @@ TRACE_POINTS = """(name) => {
 }"""
 
 
+def read_export(path) -> tuple[list[str], list[dict]]:
+    """A downloaded CSV: its ``#`` metadata lines, and its rows."""
+    lines = open(path, encoding="utf-8").read().splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    return header, list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
+
+
 def choose(page, dropdown_id: str, text: str, attempts: int = 3) -> None:
-    """Pick an option in a dcc.Dropdown by typing, as a keyboard user would (waiting for the option to show;
-    if the page re-rendered the dropdown under the pointer, the menu closed: open it again)."""
+    """Pick an option in a dcc.Dropdown by typing into its search box (the open menu sometimes focuses the
+    selected option instead, so click the box as a person would), then wait for the option to show; if the
+    page re-rendered the dropdown under the pointer, the menu closed: open it again."""
     option = page.get_by_role("option", name=re.compile(re.escape(text), re.IGNORECASE)).first
     for attempt in range(attempts):
         page.click(f"#{dropdown_id}")
+        page.locator("input.dash-dropdown-search").click()
         page.keyboard.type(text)
         try:
             option.wait_for(timeout=5_000)
@@ -40,12 +50,14 @@ def choose(page, dropdown_id: str, text: str, attempts: int = 3) -> None:
             if attempt == attempts - 1:
                 raise
     page.keyboard.press("Enter")
+    if page.locator(f"#{dropdown_id}").get_attribute("aria-expanded") == "true":  # a multi-select stays open
+        page.keyboard.press("Escape")
 
 
 def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
     page.goto(small_server.url)
     wait_for_map(page)
-    assert page.locator("#map path.choroplethlocation").count() == len(small_atlas.districts)
+    assert drawn_areas(page) == len(small_atlas.districts)
     expect(page.locator("#stat-districts")).to_contain_text("of 15")
     screenshot(page, "small-initial")
     assert page.external == []
@@ -80,8 +92,8 @@ def test_selecting_a_state_filters_the_table_and_the_csv_download(page, small_se
     expect(page.locator("#table")).to_contain_text("Blue pottery")
     with page.expect_download() as download_info:
         page.click("#download-csv-button")
-    content = open(download_info.value.path(), encoding="utf-8").read()
-    records = list(csv.DictReader(io.StringIO(content)))
+    header, records = read_export(download_info.value.path())
+    assert any(line.startswith("# data version:") for line in header) and any("Rajasthan" in line for line in header)
     assert [(r["district"], r["product"]) for r in records] == [("Jaipur", "Blue pottery")]
     assert records[0]["source"].startswith("https://")
     screenshot(page, "small-rajasthan")
@@ -106,25 +118,33 @@ def test_a_bad_shared_link_shows_a_message(page, small_server):
     assert page.console_errors == []
 
 
-def test_map_png_export_is_print_resolution(page, small_server, tmp_path):
-    page.goto(small_server.url)
+def test_the_map_png_an_official_files_names_the_view_district_data_and_date_at_a4(page, small_server, tmp_path):
+    page.goto(f"{small_server.url}?state=Uttar+Pradesh&district={VARANASI}")
     wait_for_map(page)
     with page.expect_download() as download_info:
         page.click("#download-png")
     download = download_info.value
-    assert download.suggested_filename == "odop-atlas-map.png"
+    assert re.fullmatch(r"odop-atlas-map-\d{4}-\d{2}-\d{2}\.png", download.suggested_filename)
     target = tmp_path / "map.png"
     download.save_as(target)
     header = target.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", header[16:24])
-    assert (width, height) == (3200, 2400)
+    assert struct.unpack(">II", header[16:24]) == (3508, 2480)  # A4 landscape at 300 dpi
+    exported = page.evaluate("window.odopLastExport")
+    title, footer = exported["layout"]["title"]["text"], exported["layout"]["annotations"][0]["text"]
+    assert "Main product sector" in title and "Uttar Pradesh" in title and "Selected district: Varanasi" in title
+    assert "Data version:" in footer and re.search(r"Exported \d{4}-\d{2}-\d{2}", footer) and "Sources:" in footer
+    districts = next(t for t in exported["data"] if t["name"] == "districts")
+    assert exported["layout"]["margin"]["b"] >= 100 and districts["showscale"] is True  # legend on
+    assert [t["name"] for t in exported["data"] if t.get("showscale")] == ["districts"]
+    shutil.copy(target, SCREENSHOTS / "export-map.png") if SCREENSHOTS.exists() else None
 
 
 def test_real_data_map_draws_all_india_offline_and_varanasi_shows_its_products(page, real_server, real_atlas):
     page.goto(real_server.url)
     wait_for_map(page)
-    assert page.locator("#map path.choroplethlocation").count() == len(real_atlas.districts) == 808
+    assert drawn_areas(page) == len(real_atlas.districts) == 808
+    assert drawn_areas(page, "state borders") == len(real_atlas.states)
     expect(page.locator("#coverage")).to_contain_text(real_atlas.coverage_sentence())
     screenshot(page, "real-initial")
     choose(page, "state", "Uttar Pradesh")
@@ -148,7 +168,7 @@ def test_table_column_filter_row_click_and_csv_export_of_the_rows_shown(page, sm
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
     with page.expect_download() as download_info:
         page.click("#download-csv-button")
-    records = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    _, records = read_export(download_info.value.path())
     assert [(r["district"], r["product"]) for r in records] == [("Varanasi", "Pink meenakari")]
     assert "source_note" in records[0]
     screenshot(page, "small-table-filtered")
@@ -209,7 +229,7 @@ def test_an_investor_picks_a_sector_sees_exports_and_distances_and_toggles_the_p
     wait_for_map(page)
     choose(page, "sectors", "Textile")
     page.get_by_label("Exports FY2024-25 (USD)").check()
-    expect(page.locator("#map")).to_contain_text("exports of Textiles and apparel")
+    expect(page.locator("#map-heading")).to_contain_text("exports of Textiles and apparel")
     page.wait_for_load_state("networkidle")
     click_district(page, "633")  # Tiruppur
     expect(page.locator("#panel-district-name")).to_have_text("Tiruppur")
@@ -218,7 +238,7 @@ def test_an_investor_picks_a_sector_sees_exports_and_distances_and_toggles_the_p
     expect(page.locator("#panel-connectivity")).to_contain_text("Coimbatore International Airport (CJB)")
     expect(page.locator("#panel-connectivity")).to_contain_text("Straight-line")
     assert page.evaluate(f"({TRACE_POINTS})('{PLACES}')") > 100
-    page.get_by_label("Show parks, airports and seaports on the map").uncheck()
+    page.get_by_label("Show parks, airports and seaports").uncheck()
     page.wait_for_function(f"({TRACE_POINTS})('{PLACES}') === 0")
     screenshot(page, "real-investor-tiruppur")
     page.get_by_role("tab", name="Districts for investors").click()
@@ -231,7 +251,7 @@ def test_an_investor_picks_a_sector_sees_exports_and_distances_and_toggles_the_p
     expect(page.locator("#panel-district-name")).to_have_text(name)
     with page.expect_download() as download_info:
         page.click("#download-opportunities-button")
-    records = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    _, records = read_export(download_info.value.path())
     assert {"seaport_km", "airport_km", "sector_exports_usd", "schemes"} <= set(records[0])
     assert page.external == [] and page.console_errors == []
 
@@ -244,15 +264,15 @@ def test_a_planner_outlines_aspirational_districts_and_maps_where_two_schemes_ov
     choose(page, "schemes", "PMFME")
     choose(page, "schemes", "Aspirational Districts")
     page.get_by_label("Chosen schemes").check()
-    expect(page.locator("#map")).to_contain_text("both")
-    expect(page.locator("#map")).to_contain_text("PMFME only")
+    expect(page.locator("#legend")).to_contain_text("both")
+    expect(page.locator("#legend")).to_contain_text("PMFME only")
     assert "scheme=pmfme" in page.url and "scheme=adp" in page.url and "aspo=1" in page.url
     click_district(page, "357")  # East Singhbhum, an Aspirational District
     expect(page.locator("#panel-schemes")).to_contain_text("can apply here")
     screenshot(page, "real-planner-jharkhand")
     with page.expect_download() as download_info:
         page.click("#download-brief-button")
-    records = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    _, records = read_export(download_info.value.path())
     assert records and {"district", "product", "scheme", "basis", "source"} <= set(records[0])
     assert {r["state"] for r in records} == {"Jharkhand"}
     assert page.external == [] and page.console_errors == []
