@@ -42,6 +42,44 @@
         return {data: data, layout: layout};
     }
 
+    // Dash's dropdown makes a hidden input (aria-hidden) its Tab stop and forwards focus to its button;
+    // axe-core rightly reports a focusable aria-hidden element (aria-hidden-focus). Make the button the
+    // Tab stop instead (it opens on Enter, ArrowDown or typing, as before) and keep the input untabbable.
+    function tabToDropdownButtons() {
+        document.querySelectorAll("input.dash-dropdown-focus-target").forEach(function (input) {
+            input.tabIndex = -1;
+            var button = input.nextElementSibling;
+            if (button && button.matches("button.dash-dropdown") && !button.disabled) {
+                button.tabIndex = 0;
+            }
+        });
+    }
+    var pending = false;
+    new MutationObserver(function () {
+        if (!pending) {
+            pending = true;
+            window.requestAnimationFrame(function () { pending = false; tabToDropdownButtons(); });
+        }
+    }).observe(document.documentElement, {childList: true, subtree: true});
+    document.addEventListener("focusout", function (event) {  // the dropdown re-tabs its input on blur
+        if (event.target.matches && event.target.matches("button.dash-dropdown")) {
+            window.setTimeout(tabToDropdownButtons, 0);
+        }
+    });
+
+    // Arrow keys move between tabs (the ARIA tabs pattern), as well as Tab.
+    document.addEventListener("keydown", function (event) {
+        var tab = event.target.closest && event.target.closest("[role=tab]");
+        if (!tab || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) {
+            return;
+        }
+        var tabs = Array.from(tab.parentElement.querySelectorAll("[role=tab]"));
+        var next = tabs[(tabs.indexOf(tab) + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+        next.focus();
+        next.click();
+        event.preventDefault();
+    });
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         odop: {
             downloadMap: function (nClicks) {
@@ -62,6 +100,16 @@
                     button.setAttribute("aria-expanded", String(!isOpen));
                 }
                 return !isOpen;
+            },
+            // The tables' tabs: the clicked tab is shown, the others hidden; outputs follow the inputs' order.
+            showTab: function () {
+                var context = window.dash_clientside.callback_context;
+                var ids = context.inputs_list.map(function (input) { return input.id; });
+                var chosen = ids.indexOf(context.triggered_id) >= 0 ? context.triggered_id : ids[0];
+                return [chosen.replace(/^tab-/, "")]
+                    .concat(ids.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
+                    .concat(ids.map(function (id) { return String(id === chosen); }))
+                    .concat(ids.map(function (id) { return id !== chosen; }));
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {

@@ -19,7 +19,7 @@ from .factsheet import factsheet_html
 from .figures import GEOMETRY_TRACES, MapBase, build_map_base
 from .layout import build_layout
 from .queries import choices_for, district_detail
-from .view import View, view_from_query_string
+from .view import View, next_view, view_from_query_string
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 GEOMETRY_ROUTE = "/_odop"
@@ -92,10 +92,14 @@ def use_geo_plotly_bundle() -> None:
 
 
 def requested_view(choices) -> View:
-    """The view the page asked for: Dash fetches the layout with the page's address as its Referer."""
+    """The view the page asked for: Dash fetches the layout with the page's address as its Referer.
+
+    Read exactly as the reducer reads the address on load, so the map the page comes with is the one
+    the view store holds (without a Referer the page opens on the default view and the reducer moves it).
+    """
     if not has_request_context() or not request.referrer:
         return View()
-    return view_from_query_string(urlsplit(request.referrer).query, choices)[0]
+    return next_view(View(), "url", urlsplit(request.referrer).query, choices).view
 
 
 def create_app(data: Atlas | None = None) -> Dash:

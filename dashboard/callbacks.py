@@ -23,6 +23,7 @@ from .figures import (COLOR_MODES, DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVER
                       VIEW_OVERLAYS, choropleth_style, district_classes, map_figure, overlay_traces,
                       trace_index, view_ranges)
 from .investor import export_scope, opportunities
+from .layout import TABS
 from .legend import SOURCE_LINES, coverage_note, map_text
 from .panels import district_panel
 from .queries import (choices_for, cluster_partners, describe, district_detail, filter_products, gaps, scheme_links,
@@ -373,10 +374,10 @@ def register_tables(app: Dash, served: Served) -> None:
 
     @app.callback(
         output={"rows": Output("opportunities", "rowData"), "note": Output("opportunities-note", "children")},
-        inputs={"filters": Input("filters", "data"), "tab": Input("tabs", "active_tab")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")},
     )
     def update_opportunities(filters, tab):
-        if tab != "tab-opportunities":
+        if tab != "opportunities":
             return {"rows": no_update, "note": no_update}
         view = served.stored(filters)
         table = served.opportunities_for(filters_of(view))
@@ -385,16 +386,16 @@ def register_tables(app: Dash, served: Served) -> None:
 
     @app.callback(
         output={"rows": Output("gaps", "rowData"), "summary": Output("gaps-summary", "children")},
-        inputs={"filters": Input("filters", "data"), "tab": Input("tabs", "active_tab")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")},
     )
     def update_gaps(filters, tab):
-        if tab != "tab-gaps":
+        if tab != "gaps":
             return {"rows": no_update, "summary": no_update}
         return gap_outputs(atlas, served.rows_of(served.stored(filters)))
 
-    @app.callback(Output("compare-table", "children"), Input("view", "data"), Input("tabs", "active_tab"))
+    @app.callback(Output("compare-table", "children"), Input("view", "data"), Input("active-tab", "data"))
     def update_compare(view, tab):
-        return compare_outputs(atlas, served.compared(served.stored(view))) if tab == "tab-compare" else no_update
+        return compare_outputs(atlas, served.compared(served.stored(view))) if tab == "compare" else no_update
 
     @app.callback(Output("panel", "children"), Input("view", "data"))
     def update_panel(view):
@@ -433,6 +434,10 @@ CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
     ("toggleFilters", Output("filters-collapse", "is_open"),
      [Input("filters-toggle", "n_clicks"), State("filters-collapse", "is_open")]),
     ("revealPanel", Output("panel-region", "title"), [Input("view", "data")]),
+    ("showTab", [Output("active-tab", "data")] + [Output(f"tab-{key}", prop) for prop in ("className", "aria-selected")
+                                                   for key, _ in TABS] + [Output(f"tabpanel-{key}", "hidden")
+                                                                          for key, _ in TABS],
+     [Input(f"tab-{key}", "n_clicks") for key, _ in TABS]),
 ]
 
 

@@ -384,7 +384,8 @@ def view_ranges(base: MapBase, state: str | None, zoom_to: str | None = None) ->
         west, south, east, north = base.district_bounds[zoom_to]
         cx, cy = (west + east) / 2, (south + north) / 2
         half = max(east - west, north - south, ZOOM_CONTEXT_DEGREES) * 0.75
-        return dict(lonaxis=dict(range=[cx - half, cx + half]), lataxis=dict(range=[cy - half, cy + half]))
+        wide = half * 1.4  # the map box is wider than tall: show more context east and west
+        return dict(lonaxis=dict(range=[cx - wide, cx + wide]), lataxis=dict(range=[cy - half, cy + half]))
     west, south, east, north = base.state_bounds.get(state, base.india_bounds) if state else base.india_bounds
     pad_x, pad_y = max((east - west) * 0.02, 0.2), max((north - south) * 0.02, 0.2)
     return dict(lonaxis=dict(range=[west - pad_x, east + pad_x]), lataxis=dict(range=[south - pad_y, north + pad_y]))

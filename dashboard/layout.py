@@ -40,8 +40,10 @@ GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
     "modeBarButtons": [["zoomInGeo", "zoomOutGeo", "resetGeo"]],
 }
+# Tab leaves a grid in one press (arrow keys move between its cells), so the page has no long tab detours.
 GRID_OPTIONS = {"pagination": True, "paginationPageSize": 10, "paginationPageSizeSelector": [10, 25, 50, 100],
-                "domLayout": "autoHeight", "enableCellTextSelection": True, "tooltipShowDelay": 200}
+                "domLayout": "autoHeight", "enableCellTextSelection": True, "tooltipShowDelay": 200,
+                "tabToNextCell": {"function": "false"}, "tabToNextHeader": {"function": "false"}}
 DEFAULT_COLUMN = {"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "wrapText": True,
                   "autoHeight": True, "flex": 1, "minWidth": 110}
 
@@ -252,15 +254,29 @@ def gaps_tab() -> html.Div:
     ])
 
 
+TABS = (("products", "Products in this view"), ("opportunities", "Districts for investors"),
+        ("compare", "Compare districts"), ("gaps", "Gap view"))
+
+
+def tab_button(key: str, label: str, active: bool) -> html.Button:
+    """One tab (a button: every tab is reachable with Tab; arrow keys also move between them)."""
+    return html.Button(label, id=f"tab-{key}", role="tab", type="button",
+                       className="nav-link active" if active else "nav-link",
+                       **{"aria-selected": "true" if active else "false", "aria-controls": f"tabpanel-{key}"})
+
+
 def tabs_card(atlas: Atlas) -> html.Section:
-    """The products table and the investors', comparison and gap tabs."""
-    return html.Section(dbc.Card(dbc.CardBody(dbc.Tabs([
-        dbc.Tab([results_table(), html.Div(id="table-note", className="small text-muted mt-1")],
-                label="Products in this view", tab_id="tab-products"),
-        dbc.Tab(opportunities_tab(), label="Districts for investors", tab_id="tab-opportunities"),
-        dbc.Tab(compare_tab(atlas), label="Compare districts", tab_id="tab-compare"),
-        dbc.Tab(gaps_tab(), label="Gap view", tab_id="tab-gaps"),
-    ], id="tabs", active_tab="tab-products")), className="mb-3"), id="tables", **{"aria-label": "Tables"})
+    """The products table and the investors', comparison and gap tabs (``assets/odop.js`` switches them)."""
+    contents = {"products": [results_table(), html.Div(id="table-note", className="small text-muted mt-1")],
+                "opportunities": opportunities_tab(), "compare": compare_tab(atlas), "gaps": gaps_tab()}
+    first = TABS[0][0]
+    return html.Section(dbc.Card(dbc.CardBody([
+        dcc.Store(id="active-tab", data=first),
+        html.Div([tab_button(key, label, key == first) for key, label in TABS], role="tablist", id="tabs",
+                 className="nav nav-tabs", **{"aria-label": "Tables"}),
+        *(html.Div(contents[key], id=f"tabpanel-{key}", role="tabpanel", hidden=key != first, className="pt-2",
+                   **{"aria-labelledby": f"tab-{key}"}) for key, _ in TABS),
+    ]), className="mb-3"), id="tables", **{"aria-label": "Tables"})
 
 
 def header(atlas: Atlas) -> html.Header:

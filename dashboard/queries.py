@@ -155,6 +155,7 @@ class DistrictDetail:
     name: str
     state: str
     has_lgd: bool
+    list_id: str
     list_label: str
     products: pd.DataFrame
     other_lists: pd.DataFrame
@@ -199,6 +200,7 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
         name=row["district_name"],
         state=row["state_name"],
         has_lgd=bool(row["has_lgd"]),
+        list_id=programme,
         list_label=atlas.list_label(programme),
         products=products,
         other_lists=here[here["programme"] != programme],

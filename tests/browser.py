@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -88,3 +91,31 @@ def click_district(page: Page, district_id: str) -> None:
     point = page.evaluate(CLICK_POINT_JS, district_id)
     assert point is not None, f"district {district_id} is not drawn on the map"
     page.mouse.click(*point)
+
+
+def read_export(path) -> tuple[list[str], list[dict]]:
+    """A downloaded CSV: its ``#`` metadata lines, and its rows."""
+    lines = open(path, encoding="utf-8").read().splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    return header, list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
+
+
+def choose(page, dropdown_id: str, text: str, attempts: int = 3) -> None:
+    """Pick an option in a dcc.Dropdown by typing into its search box (the open menu sometimes focuses the
+    selected option instead, so click the box as a person would), then wait for the option to show; if the
+    page re-rendered the dropdown under the pointer, the menu closed: open it again."""
+    option = page.get_by_role("option", name=re.compile(re.escape(text), re.IGNORECASE)).first
+    for attempt in range(attempts):
+        page.click(f"#{dropdown_id}")
+        page.locator("input.dash-dropdown-search").click()
+        page.keyboard.type(text)
+        try:
+            option.wait_for(timeout=5_000)
+            break
+        except Exception:  # the menu did not open or closed again
+            page.keyboard.press("Escape")
+            if attempt == attempts - 1:
+                raise
+    page.keyboard.press("Enter")
+    if page.locator(f"#{dropdown_id}").get_attribute("aria-expanded") == "true":  # a multi-select stays open
+        page.keyboard.press("Escape")

@@ -37,10 +37,9 @@ def real_server():
         yield server
 
 
-@pytest.fixture
-def page(browser, tmp_path) -> Page:
-    """A 1280x720 page; any request off this machine is aborted and recorded in ``page.external``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+def local_page(browser, **context_options) -> Page:
+    """A page whose requests off this machine are aborted and recorded in ``page.external``."""
+    context = browser.new_context(accept_downloads=True, **context_options)
     page = context.new_page()
     page.external = []
     page.requested = []
@@ -57,5 +56,21 @@ def page(browser, tmp_path) -> Page:
             route.abort()
 
     page.route("**/*", local_only)
+    return page
+
+
+@pytest.fixture
+def page(browser) -> Page:
+    """A 1280x720 desktop page that refuses the internet."""
+    page = local_page(browser, viewport={"width": 1280, "height": 720})
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser) -> Page:
+    """A 390x844 touch phone page that refuses the internet."""
+    page = local_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                      has_touch=True)
+    yield page
+    page.context.close()

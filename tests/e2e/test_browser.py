@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 import struct
@@ -13,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fixture_data import VARANASI
-from browser import SCREENSHOTS, click_district, drawn_areas, screenshot, wait_for_map
+from browser import SCREENSHOTS, choose, click_district, drawn_areas, read_export, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -24,34 +22,6 @@ TRACE_POINTS = """(name) => {
   const trace = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === name);
   return trace ? trace.lon.filter(x => x !== null).length : -1;
 }"""
-
-
-def read_export(path) -> tuple[list[str], list[dict]]:
-    """A downloaded CSV: its ``#`` metadata lines, and its rows."""
-    lines = open(path, encoding="utf-8").read().splitlines()
-    header = [line for line in lines if line.startswith("#")]
-    return header, list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
-
-
-def choose(page, dropdown_id: str, text: str, attempts: int = 3) -> None:
-    """Pick an option in a dcc.Dropdown by typing into its search box (the open menu sometimes focuses the
-    selected option instead, so click the box as a person would), then wait for the option to show; if the
-    page re-rendered the dropdown under the pointer, the menu closed: open it again."""
-    option = page.get_by_role("option", name=re.compile(re.escape(text), re.IGNORECASE)).first
-    for attempt in range(attempts):
-        page.click(f"#{dropdown_id}")
-        page.locator("input.dash-dropdown-search").click()
-        page.keyboard.type(text)
-        try:
-            option.wait_for(timeout=5_000)
-            break
-        except Exception:  # the menu did not open or closed again
-            page.keyboard.press("Escape")
-            if attempt == attempts - 1:
-                raise
-    page.keyboard.press("Enter")
-    if page.locator(f"#{dropdown_id}").get_attribute("aria-expanded") == "true":  # a multi-select stays open
-        page.keyboard.press("Escape")
 
 
 def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
