@@ -1,5 +1,5 @@
-"""``python -m dashboard``: serve ODOP Atlas on http://127.0.0.1:8050."""
+"""``python -m dashboard [--host H] [--port P] [--workers N] [--data-dir D]``: serve ODOP Atlas with gunicorn."""
 
-from .app import main
+from .serving import main
 
 main()

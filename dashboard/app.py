@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
 from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,10 +16,11 @@ from dash import Dash, dcc
 from flask import Flask, Response, abort, has_request_context, request
 
 from .callbacks import atlas_version, initial_map, register_callbacks
-from .data.atlas import Atlas, load_atlas_or_explain
+from .data.atlas import DEFAULT_DATA_DIR, Atlas, load_atlas_or_explain
 from .factsheet import factsheet_html
 from .figures import GEOMETRY_TRACES, MapBase, build_map_base
 from .layout import build_layout
+from .serving import harden, serve_health
 from .queries import choices_for, district_detail
 from .view import View, next_view, view_from_query_string
 
@@ -108,7 +111,7 @@ def create_app(data: Atlas | None = None) -> Dash:
     Everything is served locally (Dash bundles, Bootstrap CSS from ``assets/``): no CDN,
     tile server or web font is needed at run time.
     """
-    atlas = data if data is not None else load_atlas_or_explain()
+    atlas = data if data is not None else load_atlas_or_explain(Path(os.environ.get("ODOP_DATA_DIR") or DEFAULT_DATA_DIR))
     base = build_map_base(atlas)
     server = Flask(__name__)
     # Static assets are streamed; Flask-Compress leaves gzip out of streaming by default, so a
@@ -135,22 +138,25 @@ def create_app(data: Atlas | None = None) -> Dash:
     use_geo_plotly_bundle()
     app.layout = lambda: layout_for(requested_view(choices))
     serve_factsheets(app, atlas)
+    harden(app)
+    serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()), "product_rows": len(atlas.products),
+                       "rows_set_aside": atlas.issues.rows_set_aside(), "data_version": atlas_version(atlas)})
     register_callbacks(app, atlas, base)
     return app
 
 
-def main() -> None:
-    """Serve ODOP Atlas on http://127.0.0.1:8050 (``python -m dashboard``)."""
-    import os
-
-    app = create_app()
-    app.run(host=os.environ.get("ODOP_HOST", "127.0.0.1"), port=int(os.environ.get("ODOP_PORT", "8050")), debug=False)
-
-
 def __getattr__(name: str):
-    """``dashboard.app:server`` for WSGI servers (gunicorn): the app is built on first access."""
+    """``dashboard.app:server`` for other WSGI servers (``gunicorn dashboard.app:server``), built on first access.
+
+    A data error exits with gunicorn's worker-boot-error code 3, so gunicorn halts with the reason instead of
+    restarting the worker forever.
+    """
     if name == "server":
         global server
-        server = create_app().server
+        try:
+            server = create_app().server
+        except SystemExit as exc:
+            print(exc, file=sys.stderr, flush=True)
+            raise SystemExit(3) from exc
         return server
     raise AttributeError(name)

@@ -279,6 +279,18 @@ def tabs_card(atlas: Atlas) -> html.Section:
     ]), className="mb-3"), id="tables", **{"aria-label": "Tables"})
 
 
+def data_banner(atlas: Atlas) -> list:
+    """A visible notice when loading set rows aside: how many, in which files, and where to read why."""
+    set_aside = [issue for issue in atlas.issues.entries if not issue.kept and issue.row is not None]
+    if not set_aside:
+        return []
+    files = sorted({issue.file for issue in set_aside})
+    rows = f"{len(set_aside):,} data row was" if len(set_aside) == 1 else f"{len(set_aside):,} data rows were"
+    return [dbc.Alert([f"{rows} set aside while loading ({', '.join(files)}). ",
+                       "They are not on the map or in the tables. Read each row and its reason with ",
+                       html.Code("python -m dashboard.data check --all"), "."], color="warning", className="py-2")]
+
+
 def header(atlas: Atlas) -> html.Header:
     """The banner: title, what it is, and the current list's coverage."""
     return html.Header(dbc.Navbar(dbc.Container([
@@ -305,7 +317,7 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
         header(atlas),
         html.Main(dbc.Container([
             html.Div(id="url-message", role="status"),
-            html.Div(id="data-banner"),
+            html.Div(data_banner(atlas), id="data-banner"),
             html.Section(dbc.Row([
                 _stat("stat-districts", "districts with a matching product"),
                 _stat("stat-products", "distinct products"),

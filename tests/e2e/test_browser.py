@@ -24,6 +24,12 @@ TRACE_POINTS = """(name) => {
 }"""
 
 
+def wait_for_points(page, trace: str, condition: str) -> None:
+    """Wait until the named trace's point count meets ``condition`` (a function, not a string the page would
+    have to eval: the app's Content-Security-Policy forbids eval, for tests too)."""
+    page.wait_for_function(f"(name) => ({TRACE_POINTS})(name) {condition}", arg=trace)
+
+
 def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
     page.goto(small_server.url)
     wait_for_map(page)
@@ -43,7 +49,7 @@ def test_clicking_varanasi_shows_banarasi_silk_and_outlines_it(page, small_serve
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
     expect(page.locator("#panel-products")).to_contain_text("Banarasi silk saree")
     expect(page.locator("#panel-clusters")).to_contain_text("Chandauli")
-    page.wait_for_function(f"({TRACE_POINTS})('cluster partner districts') > 10")  # Chandauli and Bhadohi outlined
+    wait_for_points(page, "cluster partner districts", "> 10")  # Chandauli and Bhadohi outlined
     assert f"district={VARANASI}" in page.url
     page.wait_for_load_state("networkidle")
     screenshot(page, "small-varanasi-selected")
@@ -209,7 +215,7 @@ def test_an_investor_picks_a_sector_sees_exports_and_distances_and_toggles_the_p
     expect(page.locator("#panel-connectivity")).to_contain_text("Straight-line")
     assert page.evaluate(f"({TRACE_POINTS})('{PLACES}')") > 100
     page.get_by_label("Show parks, airports and seaports").uncheck()
-    page.wait_for_function(f"({TRACE_POINTS})('{PLACES}') === 0")
+    wait_for_points(page, PLACES, "=== 0")
     screenshot(page, "real-investor-tiruppur")
     page.get_by_role("tab", name="Districts for investors").click()
     grid = page.locator("#opportunities .ag-center-cols-container .ag-row")
@@ -230,7 +236,7 @@ def test_a_planner_outlines_aspirational_districts_and_maps_where_two_schemes_ov
     page.goto(f"{real_server.url}?state=Jharkhand&points=0")
     wait_for_map(page)
     page.get_by_label("Outline the Aspirational Districts").check()
-    page.wait_for_function(f"({TRACE_POINTS})('aspirational districts') > 100")
+    wait_for_points(page, "aspirational districts", "> 100")
     choose(page, "schemes", "PMFME")
     choose(page, "schemes", "Aspirational Districts")
     page.get_by_label("Chosen schemes").check()

@@ -43,8 +43,8 @@ def test_a_keyboard_user_picks_ernakulam_by_name_and_its_panel_opens_with_the_ma
     expect(page.locator("#panel-district-name")).to_have_text("Ernakulam")
     expect(page.locator("#panel-products")).to_contain_text("Oleo Raisins")
     assert f"district={ERNAKULAM}" in page.url and "zoom=1" in page.url
-    page.wait_for_function("(() => { const r = document.querySelector('#map .js-plotly-plot').layout.geo.lonaxis.range;"
-                           " return r[1] - r[0] < 12; })()")
+    page.wait_for_function("() => { const r = document.querySelector('#map .js-plotly-plot').layout.geo.lonaxis.range;"
+                           " return r[1] - r[0] < 12; }")
     assert lon_span(page) < 12  # zoomed from India's ~30 degrees to the district and its surroundings
     screenshot(page, "keyboard-ernakulam")
 

@@ -1,0 +1,134 @@
+"""Serving: headers, limits, health, fail-fast start-up, long links under gunicorn, and wrong-typed callback input."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+
+REPO = Path(__file__).resolve().parent.parent
+WRONG_VALUES = [None, 1, -2.5, True, "x" * 5000, "", [1, 2], [[["deep"]]], {"a": 1}, ["x"] * 1000,
+                {"district_id": {"$gt": ""}}, [None], {"points": "nope"}, {"points": [{"location": 5}]}]
+
+
+@pytest.fixture(scope="module")
+def client(small_atlas):
+    return create_app(small_atlas).server.test_client()
+
+
+def test_every_response_says_same_origin_only_no_sniffing_and_no_framing(client):
+    for path in ("/", "/_dash-layout", "/healthz", "/assets/style.css"):
+        headers = client.get(path).headers
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "http" not in policy and "*" not in policy  # no third-party origin
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"  # keeps the page's own address for its layout request
+        assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_request_body_over_1_mb_gets_413(client):
+    response = client.post("/_dash-update-component", data=b"{" + b" " * (1024 * 1024 + 10) + b"}",
+                           content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_healthz_says_what_loaded(client, small_atlas):
+    facts = client.get("/healthz").get_json()
+    assert facts["status"] == "ok" and facts["product_rows"] == len(small_atlas.products)
+    assert facts["rows_set_aside"] == small_atlas.issues.rows_set_aside() == 1 and facts["data_version"]
+
+
+def test_rows_set_aside_while_loading_show_as_a_banner_naming_the_file_and_the_report(client):
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert "1 data row was set aside while loading (products.csv)" in layout
+    assert "python -m dashboard.data check --all" in layout
+
+
+def _outputs(spec: str) -> list[dict]:
+    parts = spec[2:-2].split("...") if spec.startswith("..") else [spec]
+    return [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
+
+
+def _request(dependency: dict, value) -> dict:
+    def items(kind):
+        return [{"id": d["id"], "property": d["property"], "value": value} for d in dependency[kind]]
+    outputs = _outputs(dependency["output"])
+    inputs = items("inputs")
+    return {"output": dependency["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": inputs, "state": items("state"),
+            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"] if inputs else []}
+
+
+def test_wrong_typed_values_sent_to_every_callback_never_give_a_500(client):
+    dependencies = [d for d in client.get("/_dash-dependencies").get_json() if not d.get("clientside_function")]
+    assert len(dependencies) >= 8
+    failures = []
+    for dependency, value in itertools.product(dependencies, WRONG_VALUES):
+        response = client.post("/_dash-update-component", json=_request(dependency, value))
+        if response.status_code not in (200, 204):
+            failures.append((dependency["output"][:60], repr(value)[:40], response.status_code))
+    assert failures == []
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stderr.read())
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer")
+
+
+def test_python_m_dashboard_serves_with_gunicorn_and_a_100000_character_link_is_not_a_414(small_data_dir):
+    port = _free_port()
+    env = {**os.environ, "ODOP_DATA_DIR": str(small_data_dir)}
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port), "--workers", "1"],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/healthz", process)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?q=" + "x" * 100_000, timeout=10) as response:
+            assert response.status == 200 and b"ODOP Atlas" in response.read()
+        health = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5))
+        assert health["status"] == "ok"
+    finally:
+        process.terminate()
+        out, _ = process.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_data_that_cannot_load_stops_python_m_dashboard_with_its_reason(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "dashboard", "--port", str(_free_port())], cwd=REPO,
+                            env={**os.environ, "ODOP_DATA_DIR": str(tmp_path)}, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode != 0
+    assert "ODOP Atlas cannot start" in result.stderr and "districts.geojson" in result.stderr
+
+
+def test_gunicorn_halts_instead_of_restarting_a_worker_whose_data_cannot_load(tmp_path):
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    result = subprocess.run([str(gunicorn), "dashboard.app:server", "--bind", f"127.0.0.1:{_free_port()}"],
+                            cwd=REPO, env={**os.environ, "ODOP_DATA_DIR": str(tmp_path)}, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "ODOP Atlas cannot start" in result.stderr
