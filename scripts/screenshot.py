@@ -27,11 +27,14 @@ class Shot:
     district: str | None
     width: int = 1280
     height: int = 720
+    is_map: bool = True  # False: a plain page (the fact sheet), no map to wait for
 
 
 SHOTS: dict[str, Shot] = {
     "screenshot": Shot("?state=Uttar+Pradesh", "197"),                                    # planner: Varanasi
     "investor": Shot("?state=Tamil+Nadu&sector=Textile&mode=exports&points=0", "633"),    # investor: Tiruppur
+    "phone": Shot("", None, 390, 844),                                                    # a phone, map first
+    "factsheet": Shot("factsheet/197", None, 900, 1270, is_map=False),                    # Varanasi's fact sheet
 }
 
 
@@ -39,6 +42,9 @@ def take(page, base_url: str, shot: Shot, out: Path) -> None:
     """Load the view, click the district like a user, wait for the panel, save the PNG."""
     page.set_viewport_size({"width": shot.width, "height": shot.height})
     page.goto(base_url + shot.query)
+    if not shot.is_map:
+        page.screenshot(path=str(out))
+        return
     wait_for_map(page)
     page.wait_for_timeout(800)
     if shot.district:
