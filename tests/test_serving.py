@@ -132,3 +132,19 @@ def test_gunicorn_halts_instead_of_restarting_a_worker_whose_data_cannot_load(tm
                             text=True, timeout=120)
     assert result.returncode != 0
     assert "ODOP Atlas cannot start" in result.stderr
+
+
+def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_and_answer_304(client):
+    url = "/assets/vendor/plotly-geo.min.js?m=1"
+    first = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert first.status_code == 200 and first.headers["Content-Encoding"] == "br"
+    assert first.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert len(first.data) < 450_000 < 1_300_000 < len(client.get(url).data)  # identity when br is not accepted
+    gzipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["Content-Encoding"] == "gzip" and gzipped.headers["ETag"] != first.headers["ETag"]
+    for etag, encoding in ((first.headers["ETag"], "br"), (gzipped.headers["ETag"], "gzip"), (first.headers["ETag"], "")):
+        again = client.get(url, headers={"Accept-Encoding": encoding, "If-None-Match": etag})
+        assert again.status_code == 304 and again.data == b""
+    unversioned = client.get("/_dash-component-suites/dash/dcc/async-dropdown.js")
+    assert unversioned.headers["Cache-Control"] == "no-cache" and unversioned.headers["ETag"]
+    assert client.get("/assets/no-such-file.js").status_code == 404
