@@ -105,6 +105,13 @@ def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
     return places
 
 
+def overlays_of(atlas: Atlas, view: View) -> Overlays:
+    """What the map's overlay traces show for ``view``: selection, cluster partners, places, aspirational outlines."""
+    return Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
+                    places=places_shown(atlas, view),
+                    aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
+
+
 @dataclass(frozen=True)
 class MapUpdate:
     """A map patch and the heading and legend that go with it (``None``: they did not change)."""
@@ -129,9 +136,7 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
     """The map patch for ``view`` (only the selection outlines and zoom when nothing else changed), its heading
     and its legend."""
     patch = Patch()
-    overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
-                        places=places_shown(atlas, view),
-                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
+    overlays = overlays_of(atlas, view)
     only_selection = _selection_changed_only(view, drawn)
     for name, trace in overlay_traces(base, overlays, SELECTION_OVERLAYS if only_selection else VIEW_OVERLAYS).items():
         patch["data"][trace_index(name)] = trace.to_plotly_json()
@@ -156,9 +161,7 @@ def drawn_text(atlas: Atlas, view: View, classes: MapClasses) -> dict:
 def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
     """The map as the page first draws it for ``view`` (later changes are patches), with its heading and legend."""
     rows = filter_products(atlas, filters_of(view))
-    overlays = Overlays(selected=view.district_id, partners=tuple(cluster_partners(atlas, view.district_id)),
-                        places=places_shown(atlas, view),
-                        aspirational=tuple(atlas.aspirational["district_id"]) if view.show_aspirational else ())
+    overlays = overlays_of(atlas, view)
     values = view_values(atlas, view, rows)
     figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state, overlays=overlays,
                         values=values, zoom_to=view.district_id if view.zoom else None, meta=export_meta(atlas, view))

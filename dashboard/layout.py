@@ -116,11 +116,16 @@ def filters_card(atlas: Atlas) -> html.Section:
     ]), className="h-100 filters-card"), **{"aria-label": "Filters"})
 
 
+def district_options(atlas: Atlas) -> list[dict]:
+    """Every LGD district as a dropdown option labelled "District, State", sorted by name."""
+    lgd = atlas.lgd_districts.sort_values(["district_name", "state_name"])
+    return [{"label": f"{n}, {s}", "value": d}
+            for d, n, s in zip(lgd["district_id"], lgd["district_name"], lgd["state_name"])]
+
+
 def district_picker(atlas: Atlas) -> html.Div:
     """Type-ahead over every LGD district ("Ernakulam, Kerala"): opens its panel and zooms the map to it."""
-    lgd = atlas.lgd_districts.sort_values(["district_name", "state_name"])
-    options = [{"label": f"{n}, {s}", "value": d} for d, n, s in zip(lgd["district_id"], lgd["district_name"],
-                                                                      lgd["state_name"])]
+    options = district_options(atlas)
     return html.Div([dbc.Label("Find a district", html_for="district-picker", className="visually-hidden"),
                      dcc.Dropdown(options, None, id="district-picker", placeholder="Find a district (type its name)",
                                   clearable=True, searchable=True)], className="mb-2 district-picker")
@@ -232,9 +237,7 @@ def opportunities_tab() -> html.Div:
 
 def compare_tab(atlas: Atlas) -> html.Div:
     """Two to four districts side by side (also from each panel's Compare button); shareable by URL."""
-    lgd = atlas.lgd_districts.sort_values(["district_name", "state_name"])
-    options = [{"label": f"{n}, {s}", "value": d} for d, n, s in zip(lgd["district_id"], lgd["district_name"],
-                                                                      lgd["state_name"])]
+    options = district_options(atlas)
     return html.Div([
         _tab_intro("Pick two to four districts (or press Compare in a district's panel) to see them side by side."),
         _labelled("Districts to compare", dcc.Dropdown(options, [], id="compare-picker", multi=True,
