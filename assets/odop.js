@@ -80,6 +80,27 @@
         event.preventDefault();
     });
 
+    // A click outlines the district at once, drawn like the "selected district" trace (its colour and width are
+    // read from that trace); the server's patch, which follows, draws the real outline and the next Plotly draw
+    // removes this one. Clicking the selected district again (which clears it) waits for the server.
+    function outlineAtOnce(graph, location) {
+        var trace = graph.data.find(function (t) { return t.name === "selected district"; });
+        var path = Array.from(graph.querySelectorAll("path.choroplethlocation")).find(function (p) {
+            return p.__data__ && p.__data__.loc === location;
+        });
+        if (!trace || !path) {
+            return;
+        }
+        graph.querySelectorAll("path.odop-picked").forEach(function (old) { old.remove(); });
+        var outline = path.cloneNode(false);
+        outline.__data__ = path.__data__;  // Plotly's hover code reads the data of every path in the layer
+        outline.setAttribute("class", "odop-picked");
+        outline.setAttribute("style", "fill: none; pointer-events: none; stroke: " + trace.line.color +
+                             "; stroke-width: " + trace.line.width + "px");
+        path.parentNode.appendChild(outline);
+        graph.once("plotly_afterplot", function () { outline.remove(); });
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         odop: {
             downloadMap: function (nClicks) {
@@ -110,6 +131,16 @@
                     .concat(ids.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
                     .concat(ids.map(function (id) { return String(id === chosen); }))
                     .concat(ids.map(function (id) { return id !== chosen; }));
+            },
+            outlineClicked: function (clickData, view) {
+                var point = clickData && clickData.points && clickData.points[0];
+                var graph = mapGraph();
+                if (point && graph && typeof point.location === "string" &&
+                        graph.data[point.curveNumber].name === "districts" &&
+                        !(view && view.district_id === point.location)) {
+                    outlineAtOnce(graph, point.location);
+                }
+                return window.dash_clientside.no_update;
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {

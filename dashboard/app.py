@@ -19,7 +19,7 @@ from .callbacks import atlas_version, initial_map, register_callbacks
 from .data.atlas import DEFAULT_DATA_DIR, Atlas, load_atlas_or_explain
 from .factsheet import factsheet_html
 from .figures import GEOMETRY_TRACES, MapBase, build_map_base
-from .layout import build_layout
+from .layout import build_layout, skeleton
 from .serving import harden, serve_health
 from .queries import choices_for, district_detail
 from .view import View, next_view, view_from_query_string
@@ -31,7 +31,7 @@ INDEX_STRING = """<!DOCTYPE html>
     <head>
         {%metas%}
         <title>{%title%}</title>
-        {%favicon%}
+        <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23e65100'/%3E%3C/svg%3E">
         {%css%}
     </head>
     <body>
@@ -137,6 +137,7 @@ def create_app(data: Atlas | None = None) -> Dash:
 
     use_geo_plotly_bundle()
     app.layout = lambda: layout_for(requested_view(choices))
+    app.validation_layout = skeleton(app.validation_layout)
     serve_factsheets(app, atlas)
     harden(app)
     serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()), "product_rows": len(atlas.products),

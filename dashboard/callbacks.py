@@ -3,8 +3,9 @@
 Callbacks decode what the browser sent, call the pure functions of ``view``, ``queries``,
 ``figures``, ``panels`` and ``exporting``, and encode the result. Every input and output is
 addressed by name; the control inputs and outputs are derived from the fields of :class:`View`.
-Two stores carry the state: ``view`` (everything) and ``filters`` (the view without the
-selection), so a click never recomputes the tables.
+Two stores carry the state: ``view`` (everything, and what the map shows: the reducer patches the
+map in the same response) and ``filters`` (the view without the selection), so a click never
+recomputes the tables.
 """
 
 from __future__ import annotations
@@ -320,11 +321,24 @@ class Served:
         return opportunities(self.atlas, rows, filters.sectors, schemes)
 
 
+def map_outputs(served: Served, shown: View, view: View, shown_valid: bool = True) -> dict:
+    """The map patch, heading and legend that take the map from the view it shows to ``view`` (no-ops if equal)."""
+    if view == shown and shown_valid:
+        return {"figure": no_update, "heading": no_update, "legend": no_update}
+    update = map_update(served.atlas, served.base, view, shown if shown_valid else None, served.rows_of(view),
+                        served.classes_for(filters_of(view), view.mode, view.schemes))
+    return {"figure": update.patch, **(update.text or {"heading": no_update, "legend": no_update})}
+
+
 def register_view(app: Dash, served: Served) -> None:
-    """The reducer: every control, click and button in; the stores, controls, address and messages out."""
+    """The reducer: every control, click and button in; the stores, controls, address, messages and the map patch
+    out. The map follows the view in the same response (one round trip per click or filter), so the ``view``
+    store always holds what the map shows."""
     @app.callback(
         output={"view": Output("view", "data"), "filters": Output("filters", "data"), "controls": CONTROL_OUTPUTS,
-                "url": Output("url", "search"), "message": Output("url-message", "children")},
+                "url": Output("url", "search"), "message": Output("url-message", "children"),
+                "figure": Output("map", "figure"), "heading": Output("map-heading", "children"),
+                "legend": Output("legend", "children")},
         inputs={"url": Input("url", "search"), "controls": CONTROL_INPUTS, "click": Input("map", "clickData"),
                 "row": Input("table", "cellClicked"), "district_row": Input("opportunities", "cellClicked"),
                 "compare": Input("compare-add", "n_clicks"), "clear": Input("clear-selection", "n_clicks"),
@@ -332,32 +346,13 @@ def register_view(app: Dash, served: Served) -> None:
         state={"current": State("view", "data")},
     )
     def update_view(url, controls, click, row, district_row, compare, clear, reset, clear_filters, current):
-        view = served.stored(current)
+        view, problems = view_from_dict(current, served.choices)
         event, payload = event_payload(served.atlas, ctx.triggered_id, {"url": url, "controls": controls,
                                                                         "click": click, "row": row,
                                                                         "district_row": district_row})
-        return transition_outputs(view, next_view(view, event, payload, served.choices),
-                                  controls if isinstance(controls, dict) else {})
-
-
-def register_map(app: Dash, served: Served) -> None:
-    """The map patch, its heading and its legend follow the view (the page comes with the first drawing)."""
-    @app.callback(
-        output={"figure": Output("map", "figure"), "drawn": Output("map-view", "data"),
-                "heading": Output("map-heading", "children"), "legend": Output("legend", "children")},
-        inputs={"view": Input("view", "data")},
-        state={"drawn": State("map-view", "data")},
-        prevent_initial_call=True,
-    )
-    def update_map(view, drawn):
-        view = served.stored(view)
-        drawn_view, problems = view_from_dict(drawn, served.choices)
-        if view == drawn_view and not problems:
-            return {"figure": no_update, "drawn": no_update, "heading": no_update, "legend": no_update}
-        update = map_update(served.atlas, served.base, view, None if problems else drawn_view, served.rows_of(view),
-                            served.classes_for(filters_of(view), view.mode, view.schemes))
-        text = update.text or {"heading": no_update, "legend": no_update}
-        return {"figure": update.patch, "drawn": view.to_dict(), **text}
+        transition = next_view(view, event, payload, served.choices)
+        return {**transition_outputs(view, transition, controls if isinstance(controls, dict) else {}),
+                **map_outputs(served, view, transition.view, not problems)}
 
 
 def register_tables(app: Dash, served: Served) -> None:
@@ -437,6 +432,7 @@ CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
     ("toggleFilters", Output("filters-collapse", "is_open"),
      [Input("filters-toggle", "n_clicks"), State("filters-collapse", "is_open")]),
     ("revealPanel", Output("panel-region", "title"), [Input("view", "data")]),
+    ("outlineClicked", Output("map-region", "title"), [Input("map", "clickData"), State("view", "data")]),
     ("showTab", [Output("active-tab", "data")] + [Output(f"tab-{key}", prop) for prop in ("className", "aria-selected")
                                                    for key, _ in TABS] + [Output(f"tabpanel-{key}", "hidden")
                                                                           for key, _ in TABS],
@@ -447,7 +443,7 @@ CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
 def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     """Attach every callback of the app to ``app``."""
     served = Served(atlas, base)
-    for register in (register_view, register_map, register_tables, register_downloads):
+    for register in (register_view, register_tables, register_downloads):
         register(app, served)
     for function, output, inputs in CLIENTSIDE:
         app.clientside_callback(ClientsideFunction(namespace="odop", function_name=function), output, *inputs,

@@ -5,9 +5,12 @@ Landmarks: one ``header`` (banner), one ``main``, labelled regions inside it, on
 
 from __future__ import annotations
 
+import copy
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from .data.atlas import Atlas
 from .data.schemas import FACILITY_KINDS, SECTORS
@@ -315,7 +318,6 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view", data=view.to_dict()),
         dcc.Store(id="filters", data=filters_view.to_dict()),
-        dcc.Store(id="map-view", data=view.to_dict()),
         *(dcc.Download(id=f"download-{name}") for name in ("csv", "brief", "opportunities", "compare")),
         header(atlas),
         html.Main(dbc.Container([
@@ -340,3 +342,25 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
             "from the same data. Works offline.",
         ], className="text-muted"), fluid=True, className="px-3 mb-3")),
     ])
+
+
+def skeleton(node: object) -> object:
+    """The layout's components that have an id (or contain one), with nothing but their type and id.
+
+    With a layout function Dash ships a copy of the whole layout in every page to check callbacks
+    against (about 350 KB here: the map figure, the district options); the types and ids are all it needs.
+    """
+    if isinstance(node, (list, tuple)):
+        kept = [skeleton(child) for child in node]
+        return [child for child in kept if child is not None] or None
+    if not isinstance(node, Component):
+        return None
+    children = skeleton(getattr(node, "children", None))
+    if children is None and getattr(node, "id", None) is None:
+        return None
+    bare = copy.copy(node)
+    for key in [k for k in vars(bare) if k != "id" and not k.startswith("_")]:
+        delattr(bare, key)
+    if children is not None:
+        bare.children = children
+    return bare

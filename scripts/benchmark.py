@@ -144,6 +144,8 @@ Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, 
 """
 SELECTED = "(() => { const t = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === " \
            "'selected district'); return t.lon.filter(x => x !== null).length; })()"
+# The outline a click paints at once (assets/odop.js), or the server's outline trace once it is drawn.
+OUTLINED = f"(document.querySelector('#map path.odop-picked') !== null || {SELECTED} > 0)"
 
 
 def _serve(data_dir: Path, port: int) -> subprocess.Popen:
@@ -181,6 +183,13 @@ def _interaction(page, action, done: str) -> float:
     return page.evaluate("window.__odop.lastDraw - window.__odop.pressed")
 
 
+def _painted(page, action, done: str) -> float:
+    """Milliseconds from the pointer press of ``action`` to the first animation frame in which ``done`` holds."""
+    action()
+    return page.wait_for_function(f"() => ({done}) ? performance.now() - window.__odop.pressed : false",
+                                  polling="raf", timeout=30_000).json_value()
+
+
 def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     """Measured as a user meets it: gunicorn (2 workers), headless Chromium, cold cache per page load."""
     from playwright.sync_api import sync_playwright
@@ -190,7 +199,8 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     port = 8700 + os.getpid() % 200
     url = f"http://127.0.0.1:{port}/"
     server = _serve(data_dir, port)
-    settled, draws, clicks, filters, first, revisit = [], [], [], [], [], []
+    settled, draws, first, revisit = [], [], [], []
+    painted, confirmed, cleared, filters = [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -207,10 +217,14 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
                 context.close()
             context, page, _ = _load(browser, url + "?points=0")
             gi = page.get_by_label("GI-tagged products only")
-            for i in range(repeats):
-                shown = "> 0" if i % 2 == 0 else "=== 0"
+            for _ in range(repeats):
                 point = page.evaluate(CLICK_POINT_JS, "197")  # Varanasi, All India (the map moves as text wraps)
-                clicks.append(_interaction(page, lambda: page.mouse.click(*point), f"{SELECTED} {shown}"))
+                before = page.evaluate("window.__odop.lastDraw")
+                painted.append(_painted(page, lambda: page.mouse.click(*point), OUTLINED))
+                page.wait_for_function(f"() => window.__odop.lastDraw > {before} && {SELECTED} > 0", timeout=30_000)
+                confirmed.append(page.evaluate("window.__odop.lastDraw - window.__odop.pressed"))
+                page.wait_for_load_state("networkidle")
+                cleared.append(_interaction(page, lambda: page.mouse.click(*point), f"{SELECTED} === 0"))
                 filters.append(_interaction(page, gi.click, "true"))
                 page.wait_for_load_state("networkidle")
             context.close()
@@ -221,7 +235,9 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
         server.wait(timeout=30)
     spread("navigation start -> map settled (last draw), All India", settled, "ms", 1500)
     report(f"map draws on load (max of {repeats}; target exactly 1)", max(draws), "draws", 1.5)
-    spread("click a district -> selected outline painted", clicks, "ms", 150)
+    spread("click a district -> selected outline painted", painted, "ms", 150)
+    spread("click a district -> map redrawn with the server's outline (no target)", confirmed, "ms")
+    spread("click it again -> outline cleared (server round trip and redraw; no target)", cleared, "ms")
     spread("filter (GI-only switch) -> map repainted", filters, "ms", 250)
     spread("first visit over the wire (cold cache)", [v * 1000 for v in first], "KB", 1200)
     spread("revisit over the wire (warm cache)", revisit, "KB", 150)

@@ -30,6 +30,24 @@ def wait_for_points(page, trace: str, condition: str) -> None:
     page.wait_for_function(f"(name) => ({TRACE_POINTS})(name) {condition}", arg=trace)
 
 
+def test_a_click_outlines_the_district_at_once_even_while_the_server_is_still_answering(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    held = []
+    page.route("**/_dash-update-component*", lambda route: held.append(route))  # the server "is slow"
+    click_district(page, VARANASI)
+    page.wait_for_selector("#map path.odop-picked", state="attached", timeout=5_000)
+    assert held, "the click went to the server too"
+    screenshot(page, "small-outline-at-once")
+    page.unroute("**/_dash-update-component*")
+    for route in held:
+        route.continue_()
+    wait_for_points(page, "selected district", "> 0")  # the server's outline replaces the instant one
+    expect(page.locator("#map path.odop-picked")).to_have_count(0)
+    expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    assert page.console_errors == []
+
+
 def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
     page.goto(small_server.url)
     wait_for_map(page)
