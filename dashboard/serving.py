@@ -153,6 +153,9 @@ def serve_health(app: Dash, facts: dict) -> None:
     app.server.add_url_rule("/healthz", "healthz", lambda: Response(body, mimetype="application/json"))
 
 
+ACCESS_LOG_FORMAT = '%(p)s %(s)s %(M)sms %(h)s "%(r)s" %(B)s'  # <worker pid> status duration client request bytes
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     env = os.environ
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Serve ODOP Atlas with gunicorn.")
@@ -164,6 +167,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="gunicorn sync workers (env ODOP_WORKERS; default 2)")
     parser.add_argument("--data-dir", type=Path, default=env.get("ODOP_DATA_DIR"),
                         help="data directory (env ODOP_DATA_DIR; default: the shipped data/)")
+    parser.add_argument("--access-log", default=env.get("ODOP_ACCESS_LOG"),
+                        help="write one line per request to this file, '-' for stderr (env ODOP_ACCESS_LOG; "
+                             "default: none): worker pid, status, milliseconds, client, request line, bytes")
     return parser.parse_args(argv)
 
 
@@ -183,7 +189,8 @@ def main(argv: list[str] | None = None) -> None:
         def load_config(self) -> None:
             options = {"bind": f"{args.host}:{args.port}", "workers": args.workers, "worker_class": "sync",
                        "timeout": 60, "graceful_timeout": 10, "limit_request_line": 0,  # long links: a banner,
-                       "accesslog": None, "errorlog": "-", "loglevel": "warning"}   # not a 414 page
+                       "accesslog": args.access_log, "access_log_format": ACCESS_LOG_FORMAT,  # not a 414 page
+                       "errorlog": "-", "loglevel": "warning"}
             for key, value in options.items():
                 self.cfg.set(key, value)
 

@@ -1,12 +1,22 @@
-"""Bounded load test on loopback: gunicorn serving ODOP Atlas, N concurrent simulated users.
+"""Load test: simulated users send what a browser sends to ``python -m dashboard`` (gunicorn, 2 sync workers).
 
-Usage: python scripts/loadtest.py [--users 50] [--duration 30] [--workers 2] [--threads 4]
+Usage: python scripts/loadtest.py [--users 50 200] [--runs 3] [--duration 20] [--quick]
 
-Starts ``gunicorn "dashboard.app:server"`` on 127.0.0.1 (a free port), then each user loops:
-open the page, fetch the layout, the geometry and the callback map, change the filters
-(results callback) and click a district (panel callback). Prints requests/s, latency
-percentiles and errors; exits non-zero on any error. Traffic never leaves this machine, and
-the run stops after --duration seconds.
+1. Record: headless Chromium opens the page and does what a planner does (GI filter, click Varanasi,
+   sector, state, click a district there, reset to All India, colour by count, the investor tab);
+   every same-origin request the page sends is kept (method, path, body), grouped by action.
+2. Replay: each simulated user makes a first visit (page, scripts, styles, geometry, layout,
+   dependencies and the load-time callbacks, exactly as recorded), then repeats the recorded actions
+   with 1-3 s of think time between them; an action's requests go in the order the browser sent them.
+3. Per run: requests/s, request latency p50/p95/p99, action latency p95, errors, requests per
+   worker (gunicorn's access log, which names the worker's pid) and the load generator's own CPU
+   share; then the spread over runs and met/missed for the goals (50 users p95 <= 500 ms, 200 users
+   p95 <= 1.5 s, 0 errors).
+4. Kill: one worker is killed (SIGKILL) half-way through a 50-user run; only the requests in flight
+   on it may fail (a sync worker has at most one).
+5. Fuzz: 600 requests with wrong-typed or never-seen values to every server callback: the count of
+   500s, and the workers' RSS before and after (goal: grows < 100 MB).
+Traffic stays on loopback. The tests never run this; it prints figures, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -14,23 +24,54 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
+import re
+import signal
 import socket
+import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
+import psutil
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from dashboard.data import load_atlas  # noqa: E402
-from dashboard.view import View  # noqa: E402
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 HOST = "127.0.0.1"
+GOALS_MS = {50: 500, 200: 1500}
+THINK_SECONDS = (1.0, 3.0)
+ACCESS_LOG = re.compile(r"^<(?P<pid>\d+)> (?P<status>\d{3}) ")  # dashboard/serving.py ACCESS_LOG_FORMAT
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    body: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """What is asked for: the path without its query, or the callback's first output."""
+        if self.body and self.path.startswith("/_dash-update-component"):
+            return "callback " + json.loads(self.body)["output"].strip(".").split("...")[0]
+        return self.path.split("?")[0]
+
+
+@dataclass
+class Session:
+    """What a browser sent: the first visit, then one list of requests per user action."""
+
+    first_visit: list[Request]
+    actions: list[tuple[str, list[Request]]]
 
 
 def free_port() -> int:
@@ -39,120 +80,321 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen([str(gunicorn), "dashboard.app:server", "--workers", str(workers), "--threads",
-                                str(threads), "--bind", f"{HOST}:{port}", "--log-level", "warning"],
-                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=2)
-            connection.request("GET", "/_dash-layout")
-            if connection.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}")
+class Server:
+    """``python -m dashboard`` on a free loopback port, with gunicorn's access log naming each worker's pid."""
+
+    def __init__(self, workers: int = 2):
+        self.port = free_port()
+        self.log = Path(tempfile.mkstemp(prefix="odop-access-", suffix=".log")[1])
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--port", str(self.port), "--workers", str(workers),
+             "--access-log", str(self.log)], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                connection = http.client.HTTPConnection(HOST, self.port, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.process.kill()
+        raise SystemExit(f"the server did not start: {self.process.stderr.read().decode()[-2000:]}")
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def workers(self) -> list[psutil.Process]:
+        return psutil.Process(self.process.pid).children()
+
+    def rss_mb(self) -> float:
+        return sum(p.memory_info().rss for p in self.workers()) / 1e6
+
+    def log_mark(self) -> int:
+        return self.log.stat().st_size
+
+    def requests_per_worker(self, since: int) -> Counter:
+        with self.log.open(encoding="utf-8") as log:
+            log.seek(since)
+            return Counter(m["pid"] for m in map(ACCESS_LOG.match, log) if m)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.unlink(missing_ok=True)
 
 
-def callback_body(dependencies: list[dict], output_marker: str, inputs: dict[str, object]) -> str:
-    """A /_dash-update-component body for the callback whose output contains ``output_marker``."""
-    spec = next(d for d in dependencies if output_marker in d["output"])
-    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}
-               for o in spec["output"].strip(".").split("...")]
-    body = {
-        "output": spec["output"],
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": [{"id": i["id"], "property": i["property"], "value": inputs.get(i["id"])} for i in spec["inputs"]],
-        "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"],
-        "state": [{"id": s["id"], "property": s["property"]} for s in spec.get("state", [])],
-    }
-    return json.dumps(body)
+def record_session(url: str) -> Session:
+    """Drive headless Chromium through a planner's session and keep every same-origin request, by action."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, choose, click_district, wait_for_map
+
+    origin = urlsplit(url).netloc
+    recorded: list[list[Request]] = [[]]
+    traffic = {"open": 0, "last": time.monotonic()}
+
+    def started(request) -> None:
+        traffic["open"] += 1
+        traffic["last"] = time.monotonic()
+        if urlsplit(request.url).netloc == origin:
+            parts = urlsplit(request.url)
+            recorded[-1].append(Request(request.method, parts.path + (f"?{parts.query}" if parts.query else ""),
+                                        request.post_data))
+
+    def ended(_request) -> None:
+        traffic["open"] -= 1
+        traffic["last"] = time.monotonic()
+
+    def settle(quiet: float = 0.8, patience: float = 10.0) -> None:
+        """Until the action has sent a request, none is open and none started or ended for ``quiet`` seconds
+        (Dash chains callbacks)."""
+        give_up = time.monotonic() + patience
+        while (not recorded[-1] and time.monotonic() < give_up) or traffic["open"] > 0 \
+                or time.monotonic() - traffic["last"] < quiet:
+            page.wait_for_timeout(50)
+
+    steps = [
+        ("GI-tagged only (All India)", lambda: page.get_by_label("GI-tagged products only").click()),
+        ("click Varanasi (All India)", lambda: click_district(page, "197")),
+        ("GI-tagged off", lambda: page.get_by_label("GI-tagged products only").click()),
+        ("sector Handloom", lambda: choose(page, "sectors", "Handloom")),
+        ("state Uttar Pradesh", lambda: choose(page, "state", "Uttar Pradesh")),
+        ("click Lucknow", lambda: click_district(page, "157")),
+        ("reset all filters (All India)", lambda: page.click("#reset")),
+        ("colour by product count (All India)", lambda: page.get_by_label("Number of ODOP products").check()),
+        ("investor tab", lambda: page.click("#tab-opportunities")),
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+        page.on("request", started)
+        page.on("requestfinished", ended)
+        page.on("requestfailed", ended)
+        page.goto(url)
+        wait_for_map(page)
+        settle()
+        for _name, step in steps:
+            recorded.append([])
+            traffic["last"] = time.monotonic()  # an action's first request may take a moment to leave
+            step()
+            settle()
+        browser.close()
+    return Session(recorded[0], list(zip([name for name, _ in steps], recorded[1:])))
+
+
+@dataclass
+class Tally:
+    latencies_ms: list[float] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    first_visits_ms: list[float] = field(default_factory=list)
+    actions_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 class User(threading.Thread):
-    """One simulated user on its own keep-alive connection."""
+    """One simulated user: a first visit, then the recorded actions with think time, until ``stop_at``."""
 
-    def __init__(self, port: int, stop_at: float, bodies: list[str], panel_bodies: list[str], seed: int):
+    def __init__(self, port: int, session: Session, stop_at: float, seed: int):
         super().__init__(daemon=True)
-        self.port, self.stop_at, self.bodies, self.panel_bodies = port, stop_at, bodies, panel_bodies
+        self.port, self.session, self.stop_at = port, session, stop_at
         self.random = random.Random(seed)
-        self.latencies: list[float] = []
-        self.errors: list[str] = []
+        self.tally = Tally()
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=60)
 
-    def request(self, connection: http.client.HTTPConnection, method: str, path: str, body: str | None = None) -> None:
-        headers = {"Accept-Encoding": "gzip"}
-        if body is not None:
+    def send(self, request: Request) -> None:
+        headers = {"Accept-Encoding": "br, gzip"}
+        if request.body is not None:
             headers["Content-Type"] = "application/json"
         start = time.perf_counter()
         try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
+            self.connection.request(request.method, request.path, body=request.body, headers=headers)
+            response = self.connection.getresponse()
             response.read()
-            if response.status != 200:
-                self.errors.append(f"{method} {path}: HTTP {response.status}")
+            if response.status not in (200, 204, 304):
+                self.tally.errors.append(f"{request.method} {request.path[:60]}: HTTP {response.status}")
         except (OSError, http.client.HTTPException) as exc:
-            self.errors.append(f"{method} {path}: {exc!r}")
-            connection.close()
-        self.latencies.append(time.perf_counter() - start)
+            self.tally.errors.append(f"{request.method} {request.path[:60]}: {exc!r}")
+            self.connection.close()
+        self.tally.latencies_ms.append((time.perf_counter() - start) * 1000)
+        self.tally.kinds.append(request.kind)
+
+    def act(self, requests: list[Request], times: list[float]) -> None:
+        start = time.perf_counter()
+        for request in requests:
+            self.send(request)
+        times.append((time.perf_counter() - start) * 1000)
 
     def run(self) -> None:
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        time.sleep(self.random.uniform(0, THINK_SECONDS[1]))  # users arrive spread out, not all at once
+        self.act(self.session.first_visit, self.tally.first_visits_ms)
         while time.time() < self.stop_at:
-            self.request(connection, "GET", "/")
-            self.request(connection, "GET", "/_dash-layout")
-            self.request(connection, "GET", "/_dash-dependencies")
-            for _ in range(3):
+            for _name, requests in self.session.actions:
+                time.sleep(self.random.uniform(*THINK_SECONDS))
                 if time.time() >= self.stop_at:
                     break
-                self.request(connection, "POST", "/_dash-update-component", self.random.choice(self.bodies))
-                self.request(connection, "POST", "/_dash-update-component", self.random.choice(self.panel_bodies))
-        connection.close()
+                self.act(requests, self.tally.actions_ms)
+        self.connection.close()
+
+
+@dataclass
+class Run:
+    users: int
+    seconds: float
+    requests: int
+    p50: float
+    p95: float
+    p99: float
+    action_p95: float
+    first_visit_p95: float
+    slowest: list[tuple[str, float]]
+    errors: list[str]
+    per_worker: Counter
+    generator_cpu: float
+
+
+def run_load(server: Server, session: Session, users: int, duration: float, seed: int,
+             during=None) -> Run:
+    """``users`` users for ``duration`` seconds; ``during(server)`` is called half-way (the kill run)."""
+    mark = server.log_mark()
+    me = psutil.Process()
+    cpu_before = sum(me.cpu_times()[:2])
+    stop_at = time.time() + duration
+    crowd = [User(server.port, session, stop_at, seed * 1000 + i) for i in range(users)]
+    started = time.perf_counter()
+    for user in crowd:
+        user.start()
+    if during:
+        time.sleep(duration / 2)
+        during(server)
+    for user in crowd:
+        user.join(timeout=duration + 120)
+    elapsed = time.perf_counter() - started
+    cpu = (sum(me.cpu_times()[:2]) - cpu_before) / (elapsed * os.cpu_count())
+    time.sleep(0.5)  # the access log is written after the response
+    latencies = np.array([t for user in crowd for t in user.tally.latencies_ms])
+    kinds = np.array([k for user in crowd for k in user.tally.kinds])
+    by_kind = {kind: float(np.percentile(latencies[kinds == kind], 95)) for kind in set(kinds)}
+    return Run(users, elapsed, len(latencies), *np.percentile(latencies, [50, 95, 99]),
+               p95_of([t for user in crowd for t in user.tally.actions_ms]),
+               p95_of([t for user in crowd for t in user.tally.first_visits_ms]),
+               sorted(by_kind.items(), key=lambda kv: -kv[1])[:3], [e for user in crowd for e in user.tally.errors],
+               server.requests_per_worker(mark), cpu)
+
+
+def p95_of(values: list[float]) -> float:
+    return float(np.percentile(values, 95)) if values else float("nan")
+
+
+def print_run(label: str, run: Run) -> None:
+    workers = ", ".join(f"pid {pid}: {n}" for pid, n in sorted(run.per_worker.items()))
+    print(f"{label}: {run.requests} requests in {run.seconds:.1f} s = {run.requests / run.seconds:.1f} req/s; "
+          f"latency p50 {run.p50:.0f} ms, p95 {run.p95:.0f} ms, p99 {run.p99:.0f} ms; p95 of a whole action "
+          f"{run.action_p95:.0f} ms, of a first visit {run.first_visit_p95:.0f} ms; errors {len(run.errors)}; "
+          f"per worker: {workers}; load generator CPU {run.generator_cpu:.0%} of the machine", flush=True)
+    print("    slowest kinds (p95): " + "; ".join(f"{kind} {ms:.0f} ms" for kind, ms in run.slowest), flush=True)
+    for error in run.errors[:5]:
+        print(f"    {error}")
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def summarise(users: int, runs: list[Run]) -> None:
+    """Median and spread over runs, and whether the goal was met in every run."""
+    def spread(values: list[float], unit: str) -> str:
+        return f"median {statistics.median(values):.0f} {unit} (min {min(values):.0f}, max {max(values):.0f})"
+    p95s = [r.p95 for r in runs]
+    errors = sum(len(r.errors) for r in runs)
+    goal = GOALS_MS.get(users)
+    target = f"  (target p95 <= {goal} ms and 0 errors in every run: {verdict(max(p95s) <= goal and not errors)})" \
+        if goal else ""
+    print(f"SUMMARY {users} users, {len(runs)} runs: req/s {spread([r.requests / r.seconds for r in runs], '')}; "
+          f"p50 {spread([r.p50 for r in runs], 'ms')}; p95 {spread(p95s, 'ms')}; p99 "
+          f"{spread([r.p99 for r in runs], 'ms')}; whole-action p95 {spread([r.action_p95 for r in runs], 'ms')}; "
+          f"errors {errors}; load generator CPU up to {max(r.generator_cpu for r in runs):.0%}{target}", flush=True)
+
+
+def kill_one_worker(server: Server) -> None:
+    victim = server.workers()[0]
+    print(f"  killing worker pid {victim.pid} (SIGKILL)", flush=True)
+    os.kill(victim.pid, signal.SIGKILL)
+
+
+WRONG_VALUES = [None, 1, -2.5, True, "", [1, 2], [[["deep"]]], {"a": 1}, [None], {"points": "nope"},
+                {"points": [{"location": 5}]}, {"district_id": {"$gt": ""}}]
+
+
+def fuzz_body(dependency: dict, rng: random.Random, i: int) -> str:
+    """A callback request whose inputs are wrong-typed, or never-seen strings and lists (new cache keys)."""
+    def value():
+        return rng.choice([rng.choice(WRONG_VALUES), f"never-seen-{i}-" + "x" * rng.randint(0, 3000),
+                           [f"sector-{i}-{k}" for k in range(rng.randint(1, 200))]])
+
+    def items(kind):
+        return [{"id": d["id"], "property": d["property"], "value": value()} for d in dependency.get(kind, [])]
+    spec = dependency["output"]
+    parts = spec[2:-2].split("...") if spec.startswith("..") else [spec]
+    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
+    inputs = items("inputs")
+    return json.dumps({"output": spec, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
+                       "state": items("state"),
+                       "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"] if inputs else []})
+
+
+def fuzz(server: Server, count: int = 600) -> None:
+    """``count`` fuzzed callback requests: no 500s, and how much the workers' memory grows."""
+    connection = http.client.HTTPConnection(HOST, server.port, timeout=60)
+    connection.request("GET", "/_dash-dependencies")
+    dependencies = [d for d in json.loads(connection.getresponse().read()) if not d.get("clientside_function")]
+    rng = random.Random(11)
+    before = server.rss_mb()
+    statuses: Counter = Counter()
+    for i in range(count):
+        body = fuzz_body(rng.choice(dependencies), rng, i)
+        connection.request("POST", "/_dash-update-component", body=body, headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        statuses[response.status] += 1
+    after = server.rss_mb()
+    print(f"fuzz: {count} requests to {len(dependencies)} callbacks; statuses {dict(sorted(statuses.items()))}; "
+          f"500s: {statuses[500]} (target 0: {verdict(statuses[500] == 0)}); worker RSS {before:.0f} -> "
+          f"{after:.0f} MB, growth {after - before:+.0f} MB (target < 100 MB: {verdict(after - before < 100)})",
+          flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--duration", type=float, default=30.0, help="seconds")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--users", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per run")
+    parser.add_argument("--quick", action="store_true", help="1 run of 10 s per level, no kill run")
     args = parser.parse_args()
-    atlas = load_atlas()
-    port = free_port()
-    server = start_gunicorn(port, args.workers, args.threads)
+    runs, duration = (1, 10.0) if args.quick else (args.runs, args.duration)
+    print(f"machine: {os.cpu_count()} cores; server: python -m dashboard (gunicorn, 2 sync workers); think time "
+          f"{THINK_SECONDS[0]:g}-{THINK_SECONDS[1]:g} s; {runs} run(s) of {duration:g} s per level", flush=True)
+    server = Server()
     try:
-        connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        connection.request("GET", "/_dash-dependencies")
-        dependencies = json.loads(connection.getresponse().read())
-        states = [None] + sorted(s for s in atlas.districts["state_name"].unique() if s)
-        bodies = [callback_body(dependencies, "table.rowData", {"view": View(state=state).to_dict()})
-                  for state in states]
-        district_ids = atlas.lgd_districts["district_id"].tolist()
-        panel_bodies = [callback_body(dependencies, "panel.children", {"view": View(district_id=d).to_dict()})
-                        for d in random.Random(1).sample(district_ids, 50)]
-        stop_at = time.time() + args.duration
-        users = [User(port, stop_at, bodies, panel_bodies, seed) for seed in range(args.users)]
-        started = time.perf_counter()
-        for user in users:
-            user.start()
-        for user in users:
-            user.join(timeout=args.duration + 60)
-        elapsed = time.perf_counter() - started
+        session = record_session(server.url)
+        print(f"recorded: first visit {len(session.first_visit)} requests; actions: "
+              + "; ".join(f"{name} ({len(requests)})" for name, requests in session.actions), flush=True)
+        fuzz(server)
+        for users in args.users:
+            results = []
+            for index in range(runs):
+                results.append(run_load(server, session, users, duration, seed=index))
+                print_run(f"{users} users, run {index + 1}", results[-1])
+            summarise(users, results)
+        if not args.quick:
+            run = run_load(server, session, 50, duration, seed=99, during=kill_one_worker)
+            print_run("kill run, 50 users", run)
+            print(f"SUMMARY kill run: {len(run.errors)} failed request(s) (target: at most the 1 in flight on the "
+                  f"killed sync worker: {verdict(len(run.errors) <= 1)}); workers afterwards: "
+                  f"{len(server.workers())}", flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-    latencies = np.array([t for user in users for t in user.latencies]) * 1000
-    errors = [e for user in users for e in user.errors]
-    print(f"users: {args.users}, duration: {elapsed:.1f} s, gunicorn workers x threads: {args.workers} x {args.threads}")
-    print(f"requests: {len(latencies)}, requests/s: {len(latencies) / elapsed:.1f}")
-    print(f"latency p50: {np.percentile(latencies, 50):.1f} ms, p95: {np.percentile(latencies, 95):.1f} ms, "
-          f"max: {latencies.max():.1f} ms")
-    print(f"errors: {len(errors)}")
-    for error in errors[:20]:
-        print(f"  {error}")
-    sys.exit(1 if errors else 0)
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -103,7 +104,9 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
 def test_python_m_dashboard_serves_with_gunicorn_and_a_100000_character_link_is_not_a_414(small_data_dir):
     port = _free_port()
     env = {**os.environ, "ODOP_DATA_DIR": str(small_data_dir)}
-    process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port), "--workers", "1"],
+    log = small_data_dir.parent / "access.log"
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port), "--workers", "1",
+                                "--access-log", str(log)],
                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for(f"http://127.0.0.1:{port}/healthz", process)
@@ -115,6 +118,19 @@ def test_python_m_dashboard_serves_with_gunicorn_and_a_100000_character_link_is_
         process.terminate()
         out, _ = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
+    # The access log names the worker, the status and the time of every request (the load test counts by it).
+    assert re.search(r'^<\d+> 200 \d+ms 127\.0\.0\.1 "GET /healthz HTTP/1\.1" \d+$', log.read_text(), re.M)
+
+
+def test_the_page_does_not_carry_a_copy_of_the_layout_only_the_ids_dash_checks_callbacks_against(client):
+    page = client.get("/").get_data(as_text=True)
+    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
+                                  re.S).group(1))
+    checked = json.dumps(config["validation_layout"])
+    for component_id in ("map", "view", "filters", "table", "panel", "district-picker", "gi-only"):
+        assert f'"id": "{component_id}"' in checked
+    assert '"figure"' not in checked and '"options"' not in checked
+    assert len(page) < 20_000  # it was ~380 KB with the whole layout (figure, district options) in it
 
 
 def test_data_that_cannot_load_stops_python_m_dashboard_with_its_reason(tmp_path):
