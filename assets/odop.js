@@ -58,7 +58,7 @@
     new MutationObserver(function () {
         if (!pending) {
             pending = true;
-            window.requestAnimationFrame(function () { pending = false; tabToDropdownButtons(); });
+            window.requestAnimationFrame(function () { pending = false; tabToDropdownButtons(); bindMapClicks(); });
         }
     }).observe(document.documentElement, {childList: true, subtree: true});
     document.addEventListener("focusout", function (event) {  // the dropdown re-tabs its input on blur
@@ -82,13 +82,20 @@
 
     // A click outlines the district at once, drawn like the "selected district" trace (its colour and width are
     // read from that trace); the server's patch, which follows, draws the real outline and the next Plotly draw
-    // removes this one. Clicking the selected district again (which clears it) waits for the server.
-    function outlineAtOnce(graph, location) {
+    // removes this one. Clicking the selected district again (which clears it; the address names the selection)
+    // waits for the server. Bound to Plotly's own click event: a Dash callback would run after the server's
+    // answer has started the map's redraw, and the outline would only show once that is done.
+    function outlineAtOnce(graph, event) {
+        var point = event && event.points && event.points[0];
+        var location = point && point.data && point.data.name === "districts" ? point.location : null;
         var trace = graph.data.find(function (t) { return t.name === "selected district"; });
+        if (!location || !trace || new URLSearchParams(window.location.search).get("district") === location) {
+            return;
+        }
         var path = Array.from(graph.querySelectorAll("path.choroplethlocation")).find(function (p) {
             return p.__data__ && p.__data__.loc === location;
         });
-        if (!trace || !path) {
+        if (!path) {
             return;
         }
         graph.querySelectorAll("path.odop-picked").forEach(function (old) { old.remove(); });
@@ -99,6 +106,14 @@
                              "; stroke-width: " + trace.line.width + "px");
         path.parentNode.appendChild(outline);
         graph.once("plotly_afterplot", function () { outline.remove(); });
+    }
+
+    function bindMapClicks() {
+        var graph = mapGraph();
+        if (graph && graph.on && !graph.odopBound) {
+            graph.odopBound = true;
+            graph.on("plotly_click", function (event) { outlineAtOnce(graph, event); });
+        }
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -131,16 +146,6 @@
                     .concat(ids.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
                     .concat(ids.map(function (id) { return String(id === chosen); }))
                     .concat(ids.map(function (id) { return id !== chosen; }));
-            },
-            outlineClicked: function (clickData, view) {
-                var point = clickData && clickData.points && clickData.points[0];
-                var graph = mapGraph();
-                if (point && graph && typeof point.location === "string" &&
-                        graph.data[point.curveNumber].name === "districts" &&
-                        !(view && view.district_id === point.location)) {
-                    outlineAtOnce(graph, point.location);
-                }
-                return window.dash_clientside.no_update;
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {

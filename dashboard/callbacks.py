@@ -20,9 +20,8 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc
 from .compare import compare_table
 from .data.atlas import Atlas
 from .exporting import csv_text, data_version, export_filename, product_export
-from .figures import (COLOR_MODES, DISTRICTS_TRACE, PLACES_TRACE, SELECTION_OVERLAYS, MapBase, MapClasses, Overlays,
-                      VIEW_OVERLAYS, choropleth_style, district_classes, map_figure, overlay_traces,
-                      trace_index, view_ranges)
+from .figures import (COLOR_MODES, DISTRICTS_TRACE, PLACES_TRACE, MapBase, MapClasses, Overlays, changed_overlays,
+                      choropleth_style, district_classes, map_figure, overlay_traces, trace_index, view_ranges)
 from .investor import export_scope, opportunities
 from .layout import TABS
 from .legend import SOURCE_LINES, coverage_note, map_text
@@ -139,7 +138,8 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
     patch = Patch()
     overlays = overlays_of(atlas, view)
     only_selection = _selection_changed_only(view, drawn)
-    for name, trace in overlay_traces(base, overlays, SELECTION_OVERLAYS if only_selection else VIEW_OVERLAYS).items():
+    changed = changed_overlays(None if drawn is None else overlays_of(atlas, drawn), overlays)
+    for name, trace in overlay_traces(base, overlays, changed).items():
         patch["data"][trace_index(name)] = trace.to_plotly_json()
     patch["layout"]["meta"] = export_meta(atlas, view)
     if not only_selection or view.zoom or (drawn is not None and drawn.zoom):
@@ -432,7 +432,6 @@ CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
     ("toggleFilters", Output("filters-collapse", "is_open"),
      [Input("filters-toggle", "n_clicks"), State("filters-collapse", "is_open")]),
     ("revealPanel", Output("panel-region", "title"), [Input("view", "data")]),
-    ("outlineClicked", Output("map-region", "title"), [Input("map", "clickData"), State("view", "data")]),
     ("showTab", [Output("active-tab", "data")] + [Output(f"tab-{key}", prop) for prop in ("className", "aria-selected")
                                                    for key, _ in TABS] + [Output(f"tabpanel-{key}", "hidden")
                                                                           for key, _ in TABS],
