@@ -33,6 +33,7 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%23e65100'/%3E%3C/svg%3E">
         {%css%}
+        {preloads}
     </head>
     <body>
         {%app_entry%}
@@ -126,9 +127,11 @@ def create_app(data: Atlas | None = None) -> Dash:
         compress=True,
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
-        index_string=INDEX_STRING,
     )
     geometry_urls = serve_geometry(app, base)
+    # The map's geometry downloads while the scripts do, not after the first render asks for it.
+    app.index_string = INDEX_STRING.replace("{preloads}", "".join(
+        f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' for url in geometry_urls.values()))
     choices = choices_for(atlas)
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded
