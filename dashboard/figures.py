@@ -219,17 +219,19 @@ HOVER_VALUES: dict[str, Callable[[float], str]] = {
 
 def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None, mode: str = "") -> list[str]:
     """Hover label per polygon: district, state, (escaped) product names, and the mode's value where it has one."""
-    listed = products.groupby("district_id").apply(
-        lambda g: "<br>".join(f"• {html.escape(p)} ({html.escape(s)})"
-                              for p, s in zip(g["product"].head(HOVER_PRODUCTS), g["sector"].head(HOVER_PRODUCTS)))
-        + (f"<br>… and {len(g) - HOVER_PRODUCTS} more" if len(g) > HOVER_PRODUCTS else ""),
-        include_groups=False,
-    ) if len(products) else pd.Series(dtype=str)
+    listed: dict[str, str] = {}
+    if len(products):
+        shown = products.groupby("district_id", sort=False).head(HOVER_PRODUCTS)
+        lines = "• " + shown["product"].map(html.escape) + " (" + shown["sector"].map(html.escape) + ")"
+        listed = lines.groupby(shown["district_id"]).agg("<br>".join).to_dict()
+        for did, count in products["district_id"].value_counts().items():
+            if count > HOVER_PRODUCTS:
+                listed[did] += f"<br>… and {count - HOVER_PRODUCTS} more"
+    show_value = values is not None and mode in HOVER_VALUES
     texts = []
     for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
         body = listed.get(did) or ("Not an LGD district" if no_lgd else "No product recorded in this list (or view)")
-        value = "" if values is None or mode not in HOVER_VALUES or did not in values.index else \
-            "<br>" + html.escape(HOVER_VALUES[mode](values[did]))
+        value = "<br>" + html.escape(HOVER_VALUES[mode](values[did])) if show_value and did in values.index else ""
         texts.append(f"<b>{html.escape(name)}</b><br>{body}{value}")
     return texts
 
@@ -355,8 +357,9 @@ OVERLAYS: dict[str, Callable[[MapBase, Overlays], BaseTraceType]] = {
     "selected district": _selected_outline,
     PLACES_TRACE: _place_points,
 }
-SELECTION_OVERLAYS = ("cluster partner districts", "selected district")
-VIEW_OVERLAYS = tuple(name for name in OVERLAYS if name != STATES_TRACE)  # what a change of view may redraw
+# What each overlay a change of view may redraw is drawn from (the state borders never change).
+OVERLAY_INPUTS = {ASPIRATIONAL_TRACE: "aspirational", "cluster partner districts": "partners",
+                  "selected district": "selected", PLACES_TRACE: "places"}
 GEOMETRY_TRACES = {DISTRICTS_TRACE: "districts_geojson", STATES_TRACE: "states_geojson"}  # trace -> its MapBase GeoJSON
 
 
@@ -371,8 +374,16 @@ def trace_index(name: str) -> int:
 
 
 def overlay_traces(base: MapBase, overlays: Overlays, names=None) -> dict[str, BaseTraceType]:
-    """The named overlay traces (all of them, or only ``names``)."""
-    return {name: OVERLAYS[name](base, overlays) for name in (names or OVERLAYS)}
+    """The named overlay traces (all of them when ``names`` is None)."""
+    return {name: OVERLAYS[name](base, overlays) for name in (OVERLAYS if names is None else names)}
+
+
+def changed_overlays(before: Overlays | None, after: Overlays) -> tuple[str, ...]:
+    """The overlays whose inputs differ between two states of the map (every one when ``before`` is unknown)."""
+    def same(a, b) -> bool:
+        return a.equals(b) if isinstance(a, pd.DataFrame) else a == b
+    return tuple(name for name, field_name in OVERLAY_INPUTS.items()
+                 if before is None or not same(getattr(before, field_name), getattr(after, field_name)))
 
 
 ZOOM_CONTEXT_DEGREES = 2.5  # a zoomed district is shown with at least this much of its surroundings

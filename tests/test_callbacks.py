@@ -200,6 +200,15 @@ def test_a_click_patches_only_the_selection_outlines(small_atlas, base):
         ("layout", "meta")}  # no recolouring, no new hover text, no re-zoom
 
 
+def test_a_filter_recolours_without_resending_the_points_and_outlines_that_did_not_change(small_atlas, base):
+    patch = map_patch(small_atlas, base, View(gi_only=True), View(), small_atlas.products)
+    assert operations_by_trace(patch) == {}  # same selection, same points, same aspirational outlines
+    assert ("data", trace_index("districts"), "z") in {tuple(op["location"][:3])
+                                                        for op in patch.to_plotly_json()["operations"]}
+    points_on = map_patch(small_atlas, base, View(show_facilities=False), View(), small_atlas.products)
+    assert set(operations_by_trace(points_on)) == {"facilities, airports and seaports"}
+
+
 def test_adding_a_trace_does_not_break_selection_or_filtering(small_atlas, base, monkeypatch):
     from dashboard import figures
     extra = {"test layer": lambda _base, _overlays: figures._line_trace([], [], "#000", 1, "test layer")}

@@ -79,7 +79,8 @@ class Atlas:
     @property
     def default_list(self) -> str:
         """The list shown first: the first of lists.csv (the national list), or the first list with rows."""
-        listed = [p for p in self.lists["programme"] if p in set(self.products["programme"])]
+        present = set(self.products["programme"])
+        listed = [p for p in self.lists["programme"] if p in present]
         return listed[0] if listed else (self.products["programme"].iloc[0] if len(self.products) else "")
 
     def list_products(self, programme: str | None = None) -> pd.DataFrame:
