@@ -47,6 +47,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 HOST = "127.0.0.1"
+SAVED = REPO / "docs" / "performance" / "loadtest.json"
+ROWS: list[dict] = []  # the summary figures, saved by a full run for the README's performance table
 GOALS_MS = {50: 500, 200: 1500}
 THINK_SECONDS = (1.0, 3.0)
 ACCESS_LOG = re.compile(r"^<(?P<pid>\d+)> (?P<status>\d{3}) ")  # dashboard/serving.py ACCESS_LOG_FORMAT
@@ -311,10 +313,17 @@ def summarise(users: int, runs: list[Run]) -> None:
     goal = GOALS_MS.get(users)
     target = f"  (target p95 <= {goal} ms and 0 errors in every run: {verdict(max(p95s) <= goal and not errors)})" \
         if goal else ""
-    print(f"SUMMARY {users} users, {len(runs)} runs: req/s {spread([r.requests / r.seconds for r in runs], '')}; "
+    rates = [r.requests / r.seconds for r in runs]
+    print(f"SUMMARY {users} users, {len(runs)} runs: req/s {spread(rates, '')}; "
           f"p50 {spread([r.p50 for r in runs], 'ms')}; p95 {spread(p95s, 'ms')}; p99 "
           f"{spread([r.p99 for r in runs], 'ms')}; whole-action p95 {spread([r.action_p95 for r in runs], 'ms')}; "
           f"errors {errors}; load generator CPU up to {max(r.generator_cpu for r in runs):.0%}{target}", flush=True)
+    ROWS.append({"figure": f"{users} users: request latency p95 (p50 / p99 beside), {len(runs)} runs",
+                 "measured": f"{spread(p95s, 'ms')}; p50 {statistics.median([r.p50 for r in runs]):.0f} ms, p99 "
+                             f"{statistics.median([r.p99 for r in runs]):.0f} ms; {statistics.median(rates):.0f} "
+                             f"req/s; {errors} errors",
+                 "target": f"p95 <= {goal} ms, 0 errors" if goal else "",
+                 "verdict": verdict(max(p95s) <= goal and not errors) if goal else ""})
 
 
 def kill_one_worker(server: Server) -> None:
@@ -359,6 +368,11 @@ def fuzz(server: Server, count: int = 600) -> None:
         response.read()
         statuses[response.status] += 1
     after = server.rss_mb()
+    ROWS.append({"figure": f"{count} fuzzed callback requests: HTTP 500s", "measured": str(statuses[500]),
+                 "target": "0", "verdict": verdict(statuses[500] == 0)})
+    ROWS.append({"figure": f"worker RSS growth over {count} fuzzed requests (sum of 2 workers)",
+                 "measured": f"{after - before:+.0f} MB ({before:.0f} -> {after:.0f} MB)", "target": "< 100 MB",
+                 "verdict": verdict(after - before < 100)})
     print(f"fuzz: {count} requests to {len(dependencies)} callbacks; statuses {dict(sorted(statuses.items()))}; "
           f"500s: {statuses[500]} (target 0: {verdict(statuses[500] == 0)}); worker RSS {before:.0f} -> "
           f"{after:.0f} MB, growth {after - before:+.0f} MB (target < 100 MB: {verdict(after - before < 100)})",
@@ -393,8 +407,24 @@ def main() -> None:
             print(f"SUMMARY kill run: {len(run.errors)} failed request(s) (target: at most the 1 in flight on the "
                   f"killed sync worker: {verdict(len(run.errors) <= 1)}); workers afterwards: "
                   f"{len(server.workers())}", flush=True)
+            ROWS.append({"figure": "one worker killed (SIGKILL) half-way through a 50-user run: failed requests",
+                         "measured": f"{len(run.errors)} of {run.requests}", "target": "<= 1 (the one in flight)",
+                         "verdict": verdict(len(run.errors) <= 1)})
+            save_rows()
     finally:
         server.stop()
+
+
+def save_rows(path: Path = SAVED) -> None:
+    """Write the summary figures of a full run (atomically) for the README's generated performance table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = {"measured": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores",
+            "setup": f"python -m dashboard (gunicorn, 2 sync workers); recorded Chromium session replayed; think "
+                     f"time {THINK_SECONDS[0]:g}-{THINK_SECONDS[1]:g} s", "figures": ROWS}
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+    print(f"saved {path.relative_to(REPO)}")
 
 
 if __name__ == "__main__":
