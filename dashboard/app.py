@@ -15,11 +15,11 @@ import shapely
 from dash import Dash, dcc
 from flask import Flask, Response, abort, has_request_context, request
 
-from .callbacks import atlas_version, initial_map, register_callbacks
+from .callbacks import atlas_version, initial_map, initial_props, register_callbacks
 from .data.atlas import DEFAULT_DATA_DIR, Atlas, load_atlas_or_explain
 from .factsheet import factsheet_html
 from .figures import GEOMETRY_TRACES, MapBase, build_map_base
-from .layout import build_layout, skeleton
+from .layout import build_layout, skeleton, with_props
 from .serving import harden, serve_health
 from .queries import choices_for, district_detail
 from .view import View, next_view, view_from_query_string
@@ -136,7 +136,8 @@ def create_app(data: Atlas | None = None) -> Dash:
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded
     def layout_for(view: View):
-        return build_layout(atlas, initial_map(atlas, base, view, geometry_urls), view)
+        page = build_layout(atlas, initial_map(atlas, base, view, geometry_urls), view)
+        return with_props(page, initial_props(atlas, view))
 
     use_geo_plotly_bundle()
     app.layout = lambda: layout_for(requested_view(choices))

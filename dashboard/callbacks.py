@@ -355,24 +355,35 @@ def register_view(app: Dash, served: Served) -> None:
                 **map_outputs(served, view, transition.view, not problems)}
 
 
+RESULTS_OUTPUTS = {"rows": Output("table", "rowData"), "districts": Output("stat-districts", "children"),
+                   "products": Output("stat-products", "children"), "sectors": Output("stat-sectors", "children"),
+                   "states": Output("stat-states", "children"), "coverage": Output("coverage", "children"),
+                   "note": Output("table-note", "children"), "empty": Output("empty-result", "hidden")}
+PANEL_OUTPUT = Output("panel", "children")
+
+
+def initial_props(atlas: Atlas, view: View) -> dict[tuple[str, str], object]:
+    """What the table, counts and panel show for ``view`` when the page opens, by (component id, property):
+    the page comes with them, so loading it fires no callback but the reducer's (the other tabs fill when
+    opened)."""
+    results = results_outputs(atlas, view, filter_products(atlas, filters_of(view)))
+    detail = district_detail(atlas, view.district_id, view.list_id) if view.district_id else None
+    return {**{(o.component_id, o.component_property): results[name] for name, o in RESULTS_OUTPUTS.items()},
+            (PANEL_OUTPUT.component_id, PANEL_OUTPUT.component_property): district_panel(detail)}
+
+
 def register_tables(app: Dash, served: Served) -> None:
     """The products table and counts, the investor, gap and comparison tabs, and the district panel."""
     atlas = served.atlas
 
-    @app.callback(
-        output={"rows": Output("table", "rowData"), "districts": Output("stat-districts", "children"),
-                "products": Output("stat-products", "children"), "sectors": Output("stat-sectors", "children"),
-                "states": Output("stat-states", "children"), "coverage": Output("coverage", "children"),
-                "note": Output("table-note", "children"), "empty": Output("empty-result", "hidden")},
-        inputs={"filters": Input("filters", "data")},
-    )
+    @app.callback(output=RESULTS_OUTPUTS, inputs={"filters": Input("filters", "data")}, prevent_initial_call=True)
     def update_results(filters):
         view = served.stored(filters)
         return results_outputs(atlas, view, served.rows_of(view))
 
     @app.callback(
         output={"rows": Output("opportunities", "rowData"), "note": Output("opportunities-note", "children")},
-        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")}, prevent_initial_call=True,
     )
     def update_opportunities(filters, tab):
         if tab != "opportunities":
@@ -384,18 +395,19 @@ def register_tables(app: Dash, served: Served) -> None:
 
     @app.callback(
         output={"rows": Output("gaps", "rowData"), "summary": Output("gaps-summary", "children")},
-        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")},
+        inputs={"filters": Input("filters", "data"), "tab": Input("active-tab", "data")}, prevent_initial_call=True,
     )
     def update_gaps(filters, tab):
         if tab != "gaps":
             return {"rows": no_update, "summary": no_update}
         return gap_outputs(atlas, served.rows_of(served.stored(filters)))
 
-    @app.callback(Output("compare-table", "children"), Input("view", "data"), Input("active-tab", "data"))
+    @app.callback(Output("compare-table", "children"), Input("view", "data"), Input("active-tab", "data"),
+                  prevent_initial_call=True)
     def update_compare(view, tab):
         return compare_outputs(atlas, served.compared(served.stored(view))) if tab == "compare" else no_update
 
-    @app.callback(Output("panel", "children"), Input("view", "data"))
+    @app.callback(PANEL_OUTPUT, Input("view", "data"), prevent_initial_call=True)
     def update_panel(view):
         view = served.stored(view)
         return district_panel(served.detail_of(view.district_id, view.list_id))

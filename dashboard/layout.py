@@ -126,18 +126,17 @@ def district_options(atlas: Atlas) -> list[dict]:
             for d, n, s in zip(lgd["district_id"], lgd["district_name"], lgd["state_name"])]
 
 
-def district_picker(atlas: Atlas) -> html.Div:
+def district_picker(options: list[dict]) -> html.Div:
     """Type-ahead over every LGD district ("Ernakulam, Kerala"): opens its panel and zooms the map to it."""
-    options = district_options(atlas)
     return html.Div([dbc.Label("Find a district", html_for="district-picker", className="visually-hidden"),
                      dcc.Dropdown(options, None, id="district-picker", placeholder="Find a district (type its name)",
                                   clearable=True, searchable=True)], className="mb-2 district-picker")
 
 
-def map_card(atlas: Atlas, figure: dict, text: dict) -> html.Section:
+def map_card(picker_options: list[dict], figure: dict, text: dict) -> html.Section:
     """District picker, the map's heading, the map (with an accessible name), its legend, sources and downloads."""
     return html.Section(dbc.Card(dbc.CardBody([
-        district_picker(atlas),
+        district_picker(picker_options),
         html.H2(text["heading"], id="map-heading", className="h6 mb-1 map-heading"),
         html.Div([
             html.P("Map of India's districts coloured as the legend says. Hover or tap a district for its products; "
@@ -238,9 +237,8 @@ def opportunities_tab() -> html.Div:
     ])
 
 
-def compare_tab(atlas: Atlas) -> html.Div:
+def compare_tab(options: list[dict]) -> html.Div:
     """Two to four districts side by side (also from each panel's Compare button); shareable by URL."""
-    options = district_options(atlas)
     return html.Div([
         _tab_intro("Pick two to four districts (or press Compare in a district's panel) to see them side by side."),
         _labelled("Districts to compare", dcc.Dropdown(options, [], id="compare-picker", multi=True,
@@ -271,10 +269,10 @@ def tab_button(key: str, label: str, active: bool) -> html.Button:
                        **{"aria-selected": "true" if active else "false", "aria-controls": f"tabpanel-{key}"})
 
 
-def tabs_card(atlas: Atlas) -> html.Section:
+def tabs_card(compare_options: list[dict]) -> html.Section:
     """The products table and the investors', comparison and gap tabs (``assets/odop.js`` switches them)."""
     contents = {"products": [results_table(), html.Div(id="table-note", className="small text-muted mt-1")],
-                "opportunities": opportunities_tab(), "compare": compare_tab(atlas), "gaps": gaps_tab()}
+                "opportunities": opportunities_tab(), "compare": compare_tab(compare_options), "gaps": gaps_tab()}
     first = TABS[0][0]
     return html.Section(dbc.Card(dbc.CardBody([
         dcc.Store(id="active-tab", data=first),
@@ -313,6 +311,7 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
     for it, and its heading and legend)."""
     view = view or View()
     filters_view = filters_of(view)
+    districts = district_options(atlas)
     return html.Div([
         html.A("Skip to the map", href="#map-region", className="visually-hidden-focusable skip-link"),
         dcc.Location(id="url", refresh=False),
@@ -330,11 +329,11 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
                 _stat("stat-states", "states / UTs"),
             ], className="g-2 mb-2 stats-row", id="summary"), **{"aria-label": "Summary"}),
             dbc.Row([
-                dbc.Col(map_card(atlas, *initial_map), lg=6, className="mb-2 order-1 order-lg-2"),
+                dbc.Col(map_card(districts, *initial_map), lg=6, className="mb-2 order-1 order-lg-2"),
                 dbc.Col(filters_card(atlas), lg=3, className="mb-2 order-2 order-lg-1"),
                 dbc.Col(panel_card(), lg=3, className="mb-2 order-3"),
             ], className="g-2"),
-            tabs_card(atlas),
+            tabs_card(districts),
         ], fluid=True, className="px-3"), id="main"),
         html.Footer(dbc.Container(html.Small([
             "Every record cites its source (the tables' Source columns and the project README). ",
@@ -364,3 +363,16 @@ def skeleton(node: object) -> object:
     if children is not None:
         bare.children = children
     return bare
+
+
+def with_props(node: object, props: dict[tuple[str, str], object]) -> object:
+    """``node`` with the given properties set on the components of those ids (in place; returns ``node``)."""
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            with_props(child, props)
+    elif isinstance(node, Component):
+        for (component_id, prop), value in props.items():
+            if getattr(node, "id", None) == component_id:
+                setattr(node, prop, value)
+        with_props(getattr(node, "children", None), props)
+    return node
