@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from fixture_data import VARANASI
 
 from dashboard.app import create_app
 
@@ -164,3 +165,14 @@ def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_a
     unversioned = client.get("/_dash-component-suites/dash/dcc/async-dropdown.js")
     assert unversioned.headers["Cache-Control"] == "no-cache" and unversioned.headers["ETag"]
     assert client.get("/assets/no-such-file.js").status_code == 404
+
+
+def test_a_shared_link_opens_with_its_table_counts_and_panel_in_the_page_itself(client):
+    layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost/?district={VARANASI}&gi=1"}).get_json()
+    text = json.dumps(layout)
+    assert "panel-district-name" in text and "Banarasi" in text  # the panel, without a callback
+    dependencies = client.get("/_dash-dependencies").get_json()
+    fired_on_load = [d["output"] for d in dependencies
+                     if not d.get("prevent_initial_call") and not d.get("clientside_function")]
+    assert len(fired_on_load) == 1 and "view.data" in fired_on_load[0]  # only the reducer reads the address
+
