@@ -105,10 +105,16 @@ def spread(name: str, values: list[float], unit: str, target: float | None = Non
 
 
 # Installed before the page's scripts run: counts Plotly draws (react/newPlot calls), records the time of the
-# last finished draw, and the time of the last pointer press, all on the page's performance.now() clock.
+# last finished draw, the time of the last pointer press, and the animation frame in which the outline a click
+# paints at once (assets/odop.js) first shows, all on the page's performance.now() clock.
 INSTRUMENT = """
-window.__odop = {draws: 0, lastDraw: 0, pressed: 0};
+window.__odop = {draws: 0, lastDraw: 0, pressed: 0, outlined: 0};
 document.addEventListener('pointerdown', e => { window.__odop.pressed = performance.now(); }, true);
+new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+  if (n.classList && n.classList.contains('odop-picked')) {
+    requestAnimationFrame(() => { window.__odop.outlined = performance.now(); });
+  }
+}))).observe(document, {childList: true, subtree: true});
 let plotly;
 Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set: value => {
   for (const name of ['react', 'newPlot']) {
@@ -124,8 +130,6 @@ Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, 
 """
 SELECTED = "(() => { const t = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === " \
            "'selected district'); return t.lon.filter(x => x !== null).length; })()"
-# The outline a click paints at once (assets/odop.js), or the server's outline trace once it is drawn.
-OUTLINED = f"(document.querySelector('#map path.odop-picked') !== null || {SELECTED} > 0)"
 
 
 def _serve(data_dir: Path, port: int) -> subprocess.Popen:
@@ -163,13 +167,6 @@ def _interaction(page, action, done: str) -> float:
     return page.evaluate("window.__odop.lastDraw - window.__odop.pressed")
 
 
-def _painted(page, action, done: str) -> float:
-    """Milliseconds from the pointer press of ``action`` to the first animation frame in which ``done`` holds."""
-    action()
-    return page.wait_for_function(f"() => ({done}) ? performance.now() - window.__odop.pressed : false",
-                                  polling="raf", timeout=30_000).json_value()
-
-
 def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     """Measured as a user meets it: gunicorn (2 workers), headless Chromium, cold cache per page load."""
     from playwright.sync_api import sync_playwright
@@ -199,9 +196,10 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
             gi = page.get_by_label("GI-tagged products only")
             for _ in range(repeats):
                 point = page.evaluate(CLICK_POINT_JS, "197")  # Varanasi, All India (the map moves as text wraps)
-                before = page.evaluate("window.__odop.lastDraw")
-                painted.append(_painted(page, lambda: page.mouse.click(*point), OUTLINED))
+                before = page.evaluate("window.__odop.outlined = 0, window.__odop.lastDraw")
+                page.mouse.click(*point)
                 page.wait_for_function(f"() => window.__odop.lastDraw > {before} && {SELECTED} > 0", timeout=30_000)
+                painted.append(page.evaluate("(window.__odop.outlined || window.__odop.lastDraw) - window.__odop.pressed"))
                 confirmed.append(page.evaluate("window.__odop.lastDraw - window.__odop.pressed"))
                 page.wait_for_load_state("networkidle")
                 cleared.append(_interaction(page, lambda: page.mouse.click(*point), f"{SELECTED} === 0"))
@@ -209,7 +207,9 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
                 page.wait_for_load_state("networkidle")
             context.close()
             browser.close()
-        rss = sum(p.memory_info().rss for p in psutil.Process(server.pid).children()) / 1e6
+        workers = psutil.Process(server.pid).children()
+        rss = sum(p.memory_info().rss for p in workers) / 1e6
+        pss = sum(p.memory_full_info().pss for p in [psutil.Process(server.pid), *workers]) / 1e6
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -222,6 +222,7 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     spread("first visit over the wire (cold cache)", [v * 1000 for v in first], "KB", 1200)
     spread("revisit over the wire (warm cache)", revisit, "KB", 150)
     report("RSS of the gunicorn workers after the run (sum)", rss, "MB", 400)
+    report("PSS of the server after the run (master and workers; shared pages counted once)", pss, "MB")
 
 
 def all_india_update_times(atlas, count: int = 60) -> None:

@@ -1,4 +1,4 @@
-"""Regenerate the README's generated sections from the data (and the benchmark's saved figures).
+"""Regenerate the README's generated sections from the data and the saved performance figures.
 
     python scripts/update_readme.py          # rewrite README.md in place
     python scripts/update_readme.py --check  # exit 1 if README.md is out of date (tests run this)
@@ -10,6 +10,7 @@ everything else in the README is prose kept by hand.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from dashboard.data.atlas import Atlas, load_atlas  # noqa: E402
 from dashboard.data.report import code_conflicts  # noqa: E402
 
 README = REPO / "README.md"
+PERFORMANCE = REPO / "docs" / "performance"  # written by full runs of scripts/benchmark.py and scripts/loadtest.py
 
 
 def coverage_section(atlas: Atlas) -> list[str]:
@@ -56,7 +58,27 @@ def coverage_section(atlas: Atlas) -> list[str]:
     return lines
 
 
-SECTIONS: dict[str, Callable[[Atlas], list[str]]] = {"coverage": coverage_section}
+def _verdict(verdict: str) -> str:
+    return "**missed**" if verdict == "MISSED" else verdict
+
+
+def performance_section(_atlas: Atlas) -> list[str]:
+    """The benchmark's and the load test's last full runs, as saved in docs/performance/ (never edited by hand)."""
+    bench = json.loads((PERFORMANCE / "benchmark.json").read_text(encoding="utf-8"))
+    load = json.loads((PERFORMANCE / "loadtest.json").read_text(encoding="utf-8"))
+    lines = [f"`scripts/benchmark.py`, measured {bench['measured']} ({bench['machine']}; gunicorn with 2 sync "
+             "workers and headless Chromium for the browser figures; p95 with min / median beside):", "",
+             "| figure | min / median | measured | target |", "|---|---|---|---|"]
+    lines += [f"| {f['figure'].strip()} | {f['spread']} | {f['value']:g} {f['unit']} | "
+              f"{f['target']} {_verdict(f['verdict'])} |".replace("  |", " |") for f in bench["figures"]]
+    lines += ["", f"`scripts/loadtest.py`, measured {load['measured']} ({load['machine']}; {load['setup']}):", "",
+              "| figure | measured | target |", "|---|---|---|"]
+    lines += [f"| {f['figure']} | {f['measured']} | {f['target']} {_verdict(f['verdict'])} |".replace("  |", " |")
+              for f in load["figures"]]
+    return lines
+
+
+SECTIONS: dict[str, Callable[[Atlas], list[str]]] = {"coverage": coverage_section, "performance": performance_section}
 
 
 def render(text: str, atlas: Atlas) -> str:
