@@ -127,7 +127,7 @@ def _selection_changed_only(view: View, drawn: View | None) -> bool:
 
 def map_patch(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame,
               classes: MapClasses | None = None) -> Patch:
-    """Patch the map from the view it shows (``drawn``) to ``view``: only the selection, or everything."""
+    """Patch the map from the view it shows (``drawn``; ``None``: unknown) to ``view``: only what changed."""
     return map_update(atlas, base, view, drawn, rows, classes).patch
 
 
