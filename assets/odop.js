@@ -147,6 +147,18 @@
                     .concat(ids.map(function (id) { return String(id === chosen); }))
                     .concat(ids.map(function (id) { return id !== chosen; }));
             },
+            // The search box's suggestions: plain <option>s in its <datalist>, outside React.
+            fillDatalist: function (names) {
+                var list = document.getElementById("product-names");
+                if (list && Array.isArray(names)) {
+                    list.replaceChildren.apply(list, names.map(function (name) {
+                        var option = document.createElement("option");
+                        option.value = name;
+                        return option;
+                    }));
+                }
+                return window.dash_clientside.no_update;
+            },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {
                 var panel = document.getElementById("panel-region");

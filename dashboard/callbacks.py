@@ -459,3 +459,5 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     for function, output, inputs in CLIENTSIDE:
         app.clientside_callback(ClientsideFunction(namespace="odop", function_name=function), output, *inputs,
                                 prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction(namespace="odop", function_name="fillDatalist"),  # on load
+                            Output("product-names", "title"), Input("product-name-list", "data"))

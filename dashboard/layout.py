@@ -82,7 +82,10 @@ def filters(atlas: Atlas) -> list:
                    dcc.Input(id="search", type="search", value=view.search, placeholder="e.g. silk, carpet, Varanasi",
                              debounce=0.4, list="product-names", className="form-control", autoComplete="off",
                              maxLength=200),
-                   html.Datalist([html.Option(value=p) for p in products], id="product-names")]), "search"),
+                   # Filled by assets/odop.js from the store: ~850 Option components made every Dash update
+                   # (a click's panel, a filter) cost over half a second of renderer work.
+                   html.Datalist([], id="product-names"), dcc.Store(id="product-name-list", data=products)]),
+                   "search"),
                dbc.Switch(id="gi-only", label="GI-tagged products only", value=view.gi_only, className="mb-2")),
         _group("Where", _labelled("State / UT", dcc.Dropdown(states, view.state, id="state", placeholder="All India",
                                                              clearable=True), "state"),

@@ -48,6 +48,16 @@ def test_a_click_outlines_the_district_at_once_even_while_the_server_is_still_an
     assert page.console_errors == []
 
 
+def test_the_search_box_suggests_the_lists_product_names(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    suggestions = page.locator("#product-names option")
+    expect(suggestions.first).to_be_attached()
+    names = suggestions.evaluate_all("options => options.map(o => o.value)")
+    assert "Banarasi silk saree" in names and names == sorted(names, key=str.lower)
+    assert page.get_by_label("Product or district search").get_attribute("list") == "product-names"
+
+
 def test_page_loads_offline_with_every_district_drawn_and_no_console_errors(page, small_server, small_atlas):
     page.goto(small_server.url)
     wait_for_map(page)
