@@ -132,6 +132,11 @@ SELECTED = "(() => { const t = document.querySelector('#map .js-plotly-plot').da
            "'selected district'); return t.lon.filter(x => x !== null).length; })()"
 
 
+# Milliseconds from the last pointer press to the first frame in which the panel names the district.
+PANEL_SHOWS = "(name) => { const n = document.getElementById('panel-district-name'); " \
+              "return n && n.textContent === name ? performance.now() - window.__odop.pressed : false; }"
+
+
 def _serve(data_dir: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "ODOP_DATA_DIR": str(data_dir)}
     process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=REPO, env=env,
@@ -177,7 +182,7 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     url = f"http://127.0.0.1:{port}/"
     server = _serve(data_dir, port)
     settled, draws, first, revisit = [], [], [], []
-    painted, confirmed, cleared, filters = [], [], [], []
+    painted, confirmed, panels, cleared, filters = [], [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -201,6 +206,7 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
                 page.wait_for_function(f"() => window.__odop.lastDraw > {before} && {SELECTED} > 0", timeout=30_000)
                 painted.append(page.evaluate("(window.__odop.outlined || window.__odop.lastDraw) - window.__odop.pressed"))
                 confirmed.append(page.evaluate("window.__odop.lastDraw - window.__odop.pressed"))
+                panels.append(page.wait_for_function(PANEL_SHOWS, arg="Varanasi", polling="raf").json_value())
                 page.wait_for_load_state("networkidle")
                 cleared.append(_interaction(page, lambda: page.mouse.click(*point), f"{SELECTED} === 0"))
                 filters.append(_interaction(page, gi.click, "true"))
@@ -217,6 +223,7 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     report(f"map draws on load (max of {repeats}; target exactly 1)", max(draws), "draws", 1.5)
     spread("click a district -> selected outline painted", painted, "ms", 150)
     spread("click a district -> map redrawn with the server's outline (no target)", confirmed, "ms")
+    spread("click a district -> its panel shown (no target)", panels, "ms")
     spread("click it again -> outline cleared (server round trip and redraw; no target)", cleared, "ms")
     spread("filter (GI-only switch) -> map repainted", filters, "ms", 250)
     spread("first visit over the wire (cold cache)", [v * 1000 for v in first], "KB", 1200)
