@@ -15,7 +15,6 @@ docs/performance/benchmark.json, from which scripts/update_readme.py writes the 
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import shutil
@@ -42,8 +41,8 @@ from dashboard.data.schemas import SECTORS  # noqa: E402
 from dashboard.figures import build_map_base, map_figure  # noqa: E402
 from dashboard.queries import filter_products  # noqa: E402
 from dashboard.view import View  # noqa: E402
+from performance import save_run  # noqa: E402
 
-SAVED = REPO / "docs" / "performance" / "benchmark.json"
 RESULTS: list[dict] = []
 
 
@@ -57,16 +56,10 @@ def report(name: str, value: float, unit: str, target: float | None = None, spre
                     "verdict": verdict})
 
 
-def save_results(path: Path = SAVED) -> None:
-    """Write the figures of a full run (atomically) for the README's generated performance table."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = {"measured": datetime.date.today().isoformat(),
-            "machine": f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
-                       f"Python {sys.version.split()[0]}", "figures": RESULTS}
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    print(f"saved {path.relative_to(REPO)}")
+def save_results() -> None:
+    """Save the figures of a full run for the README's generated performance table."""
+    save_run("benchmark", {"machine": f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB "
+                                      f"RAM, Python {sys.version.split()[0]}", "figures": RESULTS})
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -46,8 +46,9 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from performance import save_run  # noqa: E402  (scripts/performance.py, beside this script)
+
 HOST = "127.0.0.1"
-SAVED = REPO / "docs" / "performance" / "loadtest.json"
 ROWS: list[dict] = []  # the summary figures, saved by a full run for the README's performance table
 GOALS_MS = {50: 500, 200: 1500}
 THINK_SECONDS = (1.0, 3.0)
@@ -416,16 +417,12 @@ def main() -> None:
         server.stop()
 
 
-def save_rows(path: Path = SAVED) -> None:
-    """Write the summary figures of a full run (atomically) for the README's generated performance table."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = {"measured": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores",
-            "setup": f"python -m dashboard (gunicorn, 2 sync workers); recorded Chromium session replayed; think "
-                     f"time {THINK_SECONDS[0]:g}-{THINK_SECONDS[1]:g} s", "figures": ROWS}
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    print(f"saved {path.relative_to(REPO)}")
+def save_rows() -> None:
+    """Save the summary figures of a full run for the README's generated performance table."""
+    save_run("loadtest", {"machine": f"{os.cpu_count()} cores",
+                          "setup": f"python -m dashboard (gunicorn, 2 sync workers); recorded Chromium session "
+                                   f"replayed; think time {THINK_SECONDS[0]:g}-{THINK_SECONDS[1]:g} s",
+                          "figures": ROWS})
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ everything else in the README is prose kept by hand.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -21,9 +20,9 @@ sys.path.insert(0, str(REPO))
 
 from dashboard.data.atlas import Atlas, load_atlas  # noqa: E402
 from dashboard.data.report import code_conflicts  # noqa: E402
+from performance import load_run  # noqa: E402  (scripts/performance.py, beside this script)
 
 README = REPO / "README.md"
-PERFORMANCE = REPO / "docs" / "performance"  # written by full runs of scripts/benchmark.py and scripts/loadtest.py
 
 
 def coverage_section(atlas: Atlas) -> list[str]:
@@ -64,8 +63,7 @@ def _verdict(verdict: str) -> str:
 
 def performance_section(_atlas: Atlas) -> list[str]:
     """The benchmark's and the load test's last full runs, as saved in docs/performance/ (never edited by hand)."""
-    bench = json.loads((PERFORMANCE / "benchmark.json").read_text(encoding="utf-8"))
-    load = json.loads((PERFORMANCE / "loadtest.json").read_text(encoding="utf-8"))
+    bench, load = load_run("benchmark"), load_run("loadtest")
     lines = [f"`scripts/benchmark.py`, measured {bench['measured']} ({bench['machine']}; gunicorn with 2 sync "
              "workers and headless Chromium for the browser figures; p95 with min / median beside):", "",
              "| figure | min / median | measured | target |", "|---|---|---|---|"]
