@@ -1,9 +1,11 @@
 // Client-side helpers for ODOP Atlas (served locally from assets/; nothing here talks to the network).
+// Every id, trace name and metadata key comes from assets/ids.js (written from dashboard/ids.py).
 (function () {
+    var ids = window.odopIds;
     var A4 = {width: 1754, height: 1240, scale: 2};  // A4 landscape at 300 dpi: 3508 x 2480 pixels
 
     function mapGraph() {
-        return document.querySelector("#map .js-plotly-plot");
+        return document.querySelector("#" + ids.MAP + " .js-plotly-plot");
     }
 
     function today() {
@@ -17,18 +19,18 @@
         var meta = (graph.layout && graph.layout.meta) || {};
         var data = JSON.parse(JSON.stringify(graph.data));
         data.forEach(function (trace) {
-            if (trace.name === "districts") {  // traces are found by name (dashboard/figures.py)
+            if (trace.name === ids.DISTRICTS_TRACE) {  // traces are found by name, never by position
                 trace.showscale = true;
                 trace.colorbar = Object.assign({}, trace.colorbar, {len: 0.8, thickness: 22, x: 1.0, xpad: 10,
                     tickfont: {size: 16}, title: {text: meta.mode || "", font: {size: 18}}});
             }
         });
-        var lines = [meta.coverage || "",
-                     "Data version: " + (meta.version || "unknown") + ". Exported " + today() + " from ODOP Atlas."]
+        var lines = [meta.coverage || "", (meta.footer || "").replace("{date}", today())]
             .concat(meta.sources || []).filter(Boolean);
-        var title = "ODOP Atlas: " + (meta.mode || "") + "<br><span style='font-size:18px'>" +
+        var title = (meta.title || "") + (meta.mode || "") + "<br><span style='font-size:18px'>" +
             (meta.summary || "") + "</span>" +
-            (meta.district ? "<br><span style='font-size:18px'>Selected district: " + meta.district + "</span>" : "");
+            (meta.district ? "<br><span style='font-size:18px'>" + (meta.selected || "") + meta.district +
+                             "</span>" : "");
         var layout = JSON.parse(JSON.stringify(graph.layout));
         delete layout.meta;
         Object.assign(layout, {
@@ -87,9 +89,10 @@
     // answer has started the map's redraw, and the outline would only show once that is done.
     function outlineAtOnce(graph, event) {
         var point = event && event.points && event.points[0];
-        var location = point && point.data && point.data.name === "districts" ? point.location : null;
-        var trace = graph.data.find(function (t) { return t.name === "selected district"; });
-        if (!location || !trace || new URLSearchParams(window.location.search).get("district") === location) {
+        var location = point && point.data && point.data.name === ids.DISTRICTS_TRACE ? point.location : null;
+        var trace = graph.data.find(function (t) { return t.name === ids.SELECTED_TRACE; });
+        if (!location || !trace ||
+            new URLSearchParams(window.location.search).get(ids.DISTRICT_URL_KEY) === location) {
             return;
         }
         var path = Array.from(graph.querySelectorAll("path.choroplethlocation")).find(function (p) {
@@ -130,9 +133,9 @@
                 return "Map downloaded";
             },
             toggleFilters: function (nClicks, isOpen) {
-                var button = document.getElementById("filters-toggle");
+                var button = document.getElementById(ids.FILTERS_TOGGLE);
                 if (button) {
-                    button.textContent = isOpen ? "Show filters" : "Hide filters";
+                    button.textContent = isOpen ? button.dataset.show : button.dataset.hide;
                     button.setAttribute("aria-expanded", String(!isOpen));
                 }
                 return !isOpen;
@@ -140,16 +143,16 @@
             // The tables' tabs: the clicked tab is shown, the others hidden; outputs follow the inputs' order.
             showTab: function () {
                 var context = window.dash_clientside.callback_context;
-                var ids = context.inputs_list.map(function (input) { return input.id; });
-                var chosen = ids.indexOf(context.triggered_id) >= 0 ? context.triggered_id : ids[0];
-                return [chosen.replace(/^tab-/, "")]
-                    .concat(ids.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
-                    .concat(ids.map(function (id) { return String(id === chosen); }))
-                    .concat(ids.map(function (id) { return id !== chosen; }));
+                var tabIds = context.inputs_list.map(function (input) { return input.id; });
+                var chosen = tabIds.indexOf(context.triggered_id) >= 0 ? context.triggered_id : tabIds[0];
+                return [ids.TAB_KEYS[tabIds.indexOf(chosen)]]
+                    .concat(tabIds.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
+                    .concat(tabIds.map(function (id) { return String(id === chosen); }))
+                    .concat(tabIds.map(function (id) { return id !== chosen; }));
             },
             // The search box's suggestions: plain <option>s in its <datalist>, outside React.
             fillDatalist: function (names) {
-                var list = document.getElementById("product-names");
+                var list = document.getElementById(ids.PRODUCT_NAMES);
                 if (list && Array.isArray(names)) {
                     list.replaceChildren.apply(list, names.map(function (name) {
                         var option = document.createElement("option");
@@ -161,7 +164,7 @@
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {
-                var panel = document.getElementById("panel-region");
+                var panel = document.getElementById(ids.PANEL_REGION);
                 if (view && view.district_id && panel && window.innerWidth < 992) {
                     window.setTimeout(function () { panel.scrollIntoView({behavior: "smooth", block: "start"}); }, 150);
                 }

@@ -1,5 +1,5 @@
 """``python -m dashboard [--host H] [--port P] [--workers N] [--data-dir D]``: serve ODOP Atlas with gunicorn."""
 
-from .serving import main
+from dashboard.cli import main
 
 main()

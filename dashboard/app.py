@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import sys
-from functools import lru_cache, partial
-from pathlib import Path
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite before layout use)
-import shapely
-from dash import Dash, dcc
-from flask import Flask, Response, abort, has_request_context, request
+from dash import Dash
+from flask import Flask, has_request_context, request
 
-from .callbacks import atlas_version, initial_map, initial_props, register_callbacks
-from .data.atlas import DEFAULT_DATA_DIR, Atlas, load_atlas_or_explain
-from .factsheet import factsheet_html
-from .figures import GEOMETRY_TRACES, MapBase, build_map_base
-from .layout import build_layout, skeleton, with_props
-from .serving import harden, serve_health
-from .queries import choices_for, district_detail
-from .view import View, next_view, view_from_query_string
+from dashboard.callbacks import register_callbacks
+from dashboard.data.atlas import Atlas, load_atlas_or_explain
+from dashboard.maps.figures import build_map_base
+from dashboard.maps.modes import view_choices
+from dashboard.maps.update import initial_map
+from dashboard.settings import ASSETS_DIR, data_dir_from_env
+from dashboard.text import t
+from dashboard.ui.layout import build_layout, skeleton, with_props
+from dashboard.ui.outputs import initial_props
+from dashboard.view import View, next_view
+from dashboard.web.bundles import use_geo_plotly_bundle
+from dashboard.web.headers import harden
+from dashboard.web.routes import serve_factsheets, serve_geometry, serve_health
 
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
-GEOMETRY_ROUTE = "/_odop"
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
     <head>
@@ -40,59 +38,6 @@ INDEX_STRING = """<!DOCTYPE html>
         <footer hidden>{%config%}{%scripts%}{%renderer%}</footer>
     </body>
 </html>"""
-PLOTLY_BUNDLE_ENTRY = {"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"}
-
-
-def serve_geometry(app: Dash, base: MapBase) -> dict[str, str]:
-    """Serve each map geometry (districts, state outlines) from one cacheable, same-origin URL.
-
-    The map figure references these URLs instead of embedding ~2 MB of coordinates, so the page
-    layout stays small and the browser caches the geometry between visits. Returns trace name -> URL.
-    """
-    urls = {}
-    for trace, field in GEOMETRY_TRACES.items():
-        body = json.dumps(getattr(base, field), separators=(",", ":")).encode("utf-8")
-        route = f"{GEOMETRY_ROUTE}/{field.removesuffix('_geojson')}.json"  # /_odop/districts.json
-        app.server.add_url_rule(route, field, partial(_geometry_response, body))
-        urls[trace] = f"{route}?v={hashlib.sha256(body).hexdigest()[:12]}"
-    return urls
-
-
-def _geometry_response(body: bytes) -> Response:
-    return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
-
-
-def serve_factsheets(app: Dash, atlas: Atlas) -> None:
-    """``/factsheet/<district_id>?list=...``: a one-page, print-ready fact sheet of a district."""
-    choices = choices_for(atlas)
-    geometry = dict(zip(atlas.districts["district_id"], atlas.districts.geometry))
-    tree = shapely.STRtree(atlas.districts.geometry.values)
-    ids = atlas.districts["district_id"].to_numpy()
-
-    def factsheet(district_id: str) -> Response:
-        view, _ = view_from_query_string(f"?district={district_id}&list={request.args.get('list', '')}", choices)
-        detail = district_detail(atlas, view.district_id, view.list_id) if view.district_id else None
-        if detail is None:
-            abort(404)
-        shape = geometry[detail.district_id]
-        neighbours = [geometry[ids[i]] for i in tree.query(shape.buffer(0.05)) if ids[i] != detail.district_id]
-        page = factsheet_html(detail, shape, neighbours, atlas_version(atlas))
-        return Response(page, mimetype="text/html")
-
-    app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)
-
-
-def use_geo_plotly_bundle() -> None:
-    """Serve Plotly's geo-only bundle from ``assets/vendor`` instead of the full one.
-
-    The map needs only geo traces; ``plotly-geo.min.js`` (the same plotly.js, MIT) is
-    ~0.46 MB gzipped against ~1.47 MB for the full bundle Dash would otherwise load.
-    Dash offers no supported switch for this: every ``Dash()`` appends the full bundle to
-    dcc's script list (``Dash._setup_plotlyjs``). This is the one place that relies on
-    that private structure; ``tests/test_structure.py`` fails loudly if Dash changes it.
-    """
-    scripts = dcc._js_dist  # noqa: SLF001 - see the docstring
-    scripts[:] = [entry for entry in scripts if entry.get("namespace") != PLOTLY_BUNDLE_ENTRY["namespace"]]
 
 
 def requested_view(choices) -> View:
@@ -107,32 +52,25 @@ def requested_view(choices) -> View:
 
 
 def create_app(data: Atlas | None = None) -> Dash:
-    """Build the app around ``data`` (loads the shipped data when ``None``).
+    """Build the app around ``data`` (loads the data of ``ODOP_DATA_DIR``, else the shipped data, when ``None``).
 
     Everything is served locally (Dash bundles, Bootstrap CSS from ``assets/``): no CDN,
     tile server or web font is needed at run time.
     """
-    atlas = data if data is not None else load_atlas_or_explain(Path(os.environ.get("ODOP_DATA_DIR") or DEFAULT_DATA_DIR))
+    atlas = data if data is not None else load_atlas_or_explain(data_dir_from_env())
     base = build_map_base(atlas)
     server = Flask(__name__)
     # Static assets are streamed; Flask-Compress leaves gzip out of streaming by default, so a
     # gzip-only browser would get the 1.4 MB plotly bundle uncompressed.
     server.config["COMPRESS_ALGORITHM_STREAMING"] = ["zstd", "br", "gzip", "deflate"]
-    app = Dash(
-        __name__,
-        server=server,
-        title="ODOP Atlas",
-        assets_folder=str(ASSETS_DIR),
-        serve_locally=True,
-        compress=True,
-        update_title=None,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
-    )
+    app = Dash(__name__, server=server, title=t("app.title"), assets_folder=str(ASSETS_DIR), serve_locally=True,
+               compress=True, update_title=None,
+               meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     geometry_urls = serve_geometry(app, base)
     # The map's geometry downloads while the scripts do, not after the first render asks for it.
     app.index_string = INDEX_STRING.replace("{preloads}", "".join(
         f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' for url in geometry_urls.values()))
-    choices = choices_for(atlas)
+    choices = view_choices(atlas)
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded
     def layout_for(view: View):
@@ -142,10 +80,10 @@ def create_app(data: Atlas | None = None) -> Dash:
     use_geo_plotly_bundle()
     app.layout = lambda: layout_for(requested_view(choices))
     app.validation_layout = skeleton(app.validation_layout)
-    serve_factsheets(app, atlas)
+    serve_factsheets(app, atlas, choices)
     harden(app)
     serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()), "product_rows": len(atlas.products),
-                       "rows_set_aside": atlas.issues.rows_set_aside(), "data_version": atlas_version(atlas)})
+                       "rows_set_aside": atlas.issues.rows_set_aside(), "data_version": atlas.version})
     register_callbacks(app, atlas, base)
     return app
 

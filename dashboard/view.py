@@ -12,40 +12,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import parse_qs, urlencode
 
+from dashboard import ids
+from dashboard.text import t
+
 DEFAULT_LIST = "DPIIT ODOP"  # the national list (data/odop/lists.csv)
 MAX_TEXT = 200          # longest search text kept
 MAX_QUERY_STRING = 4000  # longest page address query read
 
 
-def _spec(url: str, control: str | None = None, choices: str | None = None, label: str = "",
-          prop: str = "value", limit: int = 20) -> dict:
-    return {"url": url, "control": control, "prop": prop, "choices": choices, "label": label, "limit": limit}
+def _spec(url: str, control: str | None = None, choices: str | None = None, prop: str = "value",
+          limit: int = 20) -> dict:
+    return {"url": url, "control": control, "prop": prop, "choices": choices, "limit": limit}
 
 
 @dataclass(frozen=True)
 class View:
     """Filters, colour mode, map layers and the selected district; serialises to the page URL."""
 
-    list_id: str = field(default=DEFAULT_LIST, metadata=_spec("list", "list", "lists", "product list"))
-    state: str | None = field(default=None, metadata=_spec("state", "state", "states"))
-    sectors: tuple[str, ...] = field(default=(), metadata=_spec("sector", "sectors", "sectors", "sector"))
-    search: str = field(default="", metadata=_spec("q", "search", label="search"))
-    gi_only: bool = field(default=False, metadata=_spec("gi", "gi-only"))
-    mode: str = field(default="sector", metadata=_spec("mode", "mode", "modes", "colour mode"))
+    list_id: str = field(default=DEFAULT_LIST, metadata=_spec("list", ids.LIST, "lists"))
+    state: str | None = field(default=None, metadata=_spec("state", ids.STATE, "states"))
+    sectors: tuple[str, ...] = field(default=(), metadata=_spec("sector", ids.SECTORS, "sectors"))
+    search: str = field(default="", metadata=_spec("q", ids.SEARCH))
+    gi_only: bool = field(default=False, metadata=_spec("gi", ids.GI_ONLY))
+    mode: str = field(default="sector", metadata=_spec("mode", ids.MODE, "modes"))
     facility_kind: str | None = field(default=None,
-                                      metadata=_spec("facility", "facility-kind", "facility_kinds", "facility kind"))
-    seaport_km: str | None = field(default=None, metadata=_spec("port", "seaport-km", "seaport_distances",
-                                                                  "seaport distance"))
-    aspirational_only: bool = field(default=False, metadata=_spec("asp", "aspirational-only",
-                                                                  label="aspirational only"))
-    schemes: tuple[str, ...] = field(default=(), metadata=_spec("scheme", "schemes", "schemes", "scheme", limit=2))
-    show_facilities: bool = field(default=True, metadata=_spec("points", "show-facilities"))
-    show_aspirational: bool = field(default=False, metadata=_spec("aspo", "show-aspirational"))
-    district_id: str | None = field(default=None, metadata=_spec("district", "district-picker", "districts",
-                                                                   "district"))
-    zoom: bool = field(default=False, metadata=_spec("zoom", label="zoom"))
-    compare: tuple[str, ...] = field(default=(), metadata=_spec("compare", "compare-picker", "districts",
-                                                                  "district to compare", limit=4))
+                                      metadata=_spec("facility", ids.FACILITY_KIND, "facility_kinds"))
+    seaport_km: str | None = field(default=None, metadata=_spec("port", ids.SEAPORT_KM, "seaport_distances"))
+    aspirational_only: bool = field(default=False, metadata=_spec("asp", ids.ASPIRATIONAL_ONLY))
+    schemes: tuple[str, ...] = field(default=(), metadata=_spec("scheme", ids.SCHEMES, "schemes", limit=2))
+    show_facilities: bool = field(default=True, metadata=_spec("points", ids.SHOW_FACILITIES))
+    show_aspirational: bool = field(default=False, metadata=_spec("aspo", ids.SHOW_ASPIRATIONAL))
+    district_id: str | None = field(default=None, metadata=_spec("district", ids.DISTRICT_PICKER, "districts"))
+    zoom: bool = field(default=False, metadata=_spec("zoom"))
+    compare: tuple[str, ...] = field(default=(), metadata=_spec("compare", ids.COMPARE_PICKER, "districts", limit=4))
 
     def to_query_string(self) -> str:
         """``?state=...&sector=...`` (empty string for the default view)."""
@@ -79,8 +78,12 @@ class FieldSpec:
     control: str | None
     prop: str
     choices: str | None
-    label: str
     limit: int
+
+    @property
+    def label(self) -> str:
+        """What the field is called in messages (``view.field.<name>``)."""
+        return t(f"view.field.{self.name}")
 
 
 def _kind(annotation: object) -> type:
@@ -91,8 +94,7 @@ def _kind(annotation: object) -> type:
 
 FIELDS: tuple[FieldSpec, ...] = tuple(
     FieldSpec(f.name, _kind(f.type), f.default, f.metadata["url"],
-              f.metadata["control"], f.metadata["prop"], f.metadata["choices"],
-              f.metadata["label"] or f.name.replace("_", " "), f.metadata["limit"])
+              f.metadata["control"], f.metadata["prop"], f.metadata["choices"], f.metadata["limit"])
     for f in fields(View))
 CONTROL_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.control)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
@@ -121,16 +123,15 @@ def _clean_text(spec: FieldSpec, value: object, choices: Choices, problems: list
     if value is None or value == "":
         return spec.default
     if not isinstance(value, str):
-        problems.append(f"Ignored a {spec.label} value of the wrong type.")
+        problems.append(t("view.problem.wrong_type", field=spec.label))
         return spec.default
     text = " ".join(value.split())
     if spec.choices is None and len(text) > MAX_TEXT:
-        problems.append(f"The {spec.label} text was {len(text):,} characters long; only the first {MAX_TEXT} are "
-                        "used.")
+        problems.append(t("view.problem.too_long", field=spec.label, length=len(text), limit=MAX_TEXT))
         return text[:MAX_TEXT]
     known = choices.canonical(spec, text)
     if known is None:
-        problems.append(f"Unknown {spec.label} {text[:60]!r}; ignored.")
+        problems.append(t("view.problem.unknown", field=spec.label, value=repr(text[:60])) + t("view.problem.ignored"))
         return spec.default
     return known
 
@@ -141,10 +142,10 @@ def _clean_many(spec: FieldSpec, value: object, choices: Choices, problems: list
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)):
-        problems.append(f"Ignored a {spec.label} value of the wrong type.")
+        problems.append(t("view.problem.wrong_type", field=spec.label))
         return ()
     if len(value) > spec.limit:
-        problems.append(f"Only the first {spec.limit} of {len(value)} {spec.label} values are used.")
+        problems.append(t("view.problem.too_many", field=spec.label, limit=spec.limit, count=len(value)))
     kept: list[str] = []
     for item in list(value)[:spec.limit]:
         cleaned = _clean_text(spec, item, choices, problems)
@@ -162,7 +163,7 @@ def clean_value(spec: FieldSpec, value: object, choices: Choices, problems: list
             return bool(value) if value is not None else spec.default
         if value in ("1", "0"):
             return value == "1"
-        problems.append(f"Ignored a {spec.label} value that is not on/off.")
+        problems.append(t("view.problem.not_on_off", field=spec.label))
         return spec.default
     return _clean_text(spec, value, choices, problems)
 
@@ -171,7 +172,7 @@ def view_from_dict(values: object, choices: Choices) -> tuple[View, list[str]]:
     """A view from a dict of field values (the store, or control values), validated field by field."""
     problems: list[str] = []
     if not isinstance(values, dict):
-        return View(), ["The page state was not understood; showing the default view."] if values else []
+        return View(), [t("view.problem.state")] if values else []
     cleaned = {spec.name: clean_value(spec, values.get(spec.name, spec.default), choices, problems)
                for spec in FIELDS}
     return View(**cleaned), problems
@@ -182,8 +183,7 @@ def view_from_query_string(search: str | None, choices: Choices) -> tuple[View, 
     search = search or ""
     problems: list[str] = []
     if len(search) > MAX_QUERY_STRING:
-        problems.append(f"The link was {len(search):,} characters long; only the first {MAX_QUERY_STRING:,} "
-                        "were read.")
+        problems.append(t("view.problem.long_link", length=len(search), limit=MAX_QUERY_STRING))
         search = search[:MAX_QUERY_STRING]
     params = parse_qs(search.lstrip("?"), keep_blank_values=False)
     values: dict[str, object] = {}
@@ -192,7 +192,8 @@ def view_from_query_string(search: str | None, choices: Choices) -> tuple[View, 
         if given:
             values[spec.name] = given if spec.kind is tuple else given[0]
     view, found = view_from_dict(values, choices)
-    return view, problems + [p.replace("; ignored.", " in the link; ignored.") for p in found]
+    ignored, in_link = t("view.problem.ignored"), t("view.problem.ignored_in_link")
+    return view, problems + [p.replace(ignored, in_link) for p in found]
 
 
 def with_control_values(view: View, values: dict[str, object], choices: Choices) -> tuple[View, list[str]]:
@@ -233,7 +234,7 @@ def _consistent(view: View, previous: View, choices: Choices) -> tuple[View, lis
     if view.state != previous.state and view.district_id == previous.district_id:
         return replace(view, district_id=None, zoom=False), []
     name = choices.district_names.get(view.district_id, view.district_id)
-    return replace(view, state=home), [f"The link's district {name} is in {home}, not {view.state}: showing {home}."]
+    return replace(view, state=home), [t("view.problem.wrong_state", district=name, home=home, state=view.state)]
 
 
 def _with_controls(current: View, payload: object, choices: Choices) -> tuple[View, list[str]]:

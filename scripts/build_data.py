@@ -1,77 +1,8 @@
-"""Rebuild the shipped data tables from the raw source files kept in the repo.
+"""Rebuild the shipped data tables from the raw source files kept in the repo (the code: `dashboard.build.everything`)."""
 
-    python scripts/build_data.py                         # rewrites the tables under data/
-    python scripts/build_data.py --out-dir /tmp/check    # writes there instead (tests compare the two)
-
-- product lists: every row of data/odop/lists.csv is imported from data/odop/raw/<raw_file>
-  with scripts/import_odop.py's logic, in order, into an empty odop/products.csv;
-- exports/district_exports.csv from exports/raw (DGCI&S FY2024-25);
-- logistics/airports.csv, seaports.csv, district_logistics.csv from the airportsdata and
-  searoute packages and logistics/raw (railway stations);
-- odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
-- gi/gi_links.csv from gi/raw (registered GIs) and the products;
-- aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112).
-"""
-
-from __future__ import annotations
-
-import argparse
-import csv
 import sys
-from pathlib import Path
 
-import pandas as pd
-
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from dashboard.data.atlas import DEFAULT_DATA_DIR  # noqa: E402
-from dashboard.data.importing import ImportOptions, import_rows, merge, place_rows, write_atomically  # noqa: E402
-from build_layers import (build_aspirational, build_exports, build_facilities, build_gi_links,  # noqa: E402
-                          build_logistics)
-from dashboard.data.boundaries import read_districts  # noqa: E402
-from dashboard.data.issues import IssueLog  # noqa: E402
-from import_odop import load_matcher, report_matches  # noqa: E402
-
-
-def build_products(data_dir: Path, out: Path) -> list[str]:
-    """Import every list of ``lists.csv`` into a fresh ``out``; return the printed report."""
-    matcher = load_matcher(data_dir)
-    rows: list[dict[str, str]] = []
-    report: list[str] = []
-    with (data_dir / "odop" / "lists.csv").open(encoding="utf-8", newline="") as handle:
-        lists = list(csv.DictReader(handle))
-    for entry in lists:
-        options = ImportOptions(entry["programme"], entry["source"], entry["sector"])
-        result = import_rows(data_dir / "odop" / "raw" / entry["raw_file"], options)
-        placed = place_rows(result.rows, matcher)
-        rows, _ = merge(rows, placed, entry["programme"])
-        report += [f"{entry['programme']}: {len(placed)} rows from {entry['raw_file']} ({result.encoding})",
-                   *result.problems, *report_matches(placed)]
-    write_atomically(out, rows)
-    return report + [f"wrote {out} ({len(rows)} rows)"]
-
-
-def build_all(data_dir: Path, out_dir: Path) -> list[str]:
-    """Every derived table of ``data_dir``, written under ``out_dir``; returns the report."""
-    report = build_products(data_dir, out_dir / "odop" / "products.csv")
-    matcher = load_matcher(data_dir)
-    districts = read_districts(data_dir / "geo" / "districts.geojson", IssueLog())
-    products = pd.read_csv(out_dir / "odop" / "products.csv", dtype=str, keep_default_na=False)
-    report += build_exports(data_dir, out_dir, matcher)
-    report += build_logistics(data_dir, out_dir, districts)
-    report += build_facilities(data_dir, out_dir, districts, matcher)
-    report += build_aspirational(data_dir, out_dir, matcher)
-    return report + build_gi_links(data_dir, out_dir, products, districts)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
-    parser.add_argument("--out-dir", type=Path, default=None, help="write here instead of --data-dir")
-    args = parser.parse_args()
-    print("\n".join(build_all(args.data_dir, args.out_dir or args.data_dir)))
-
+from dashboard.build.everything import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

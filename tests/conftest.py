@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_data import make_data_dir
 
 from dashboard.data import load_atlas
-from fixture_data import make_data_dir
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-
 from fixture_data import VARANASI, make_data_dir
-from dashboard.callbacks import table_records
+
 from dashboard.data import DataFileError, load_atlas
-from dashboard.figures import build_map_base, hover_texts
+from dashboard.maps.figures import build_map_base, hover_texts
+from dashboard.maps.modes import view_choices as choices_for
 from dashboard.panels import district_panel
-from dashboard.queries import choices_for, district_detail
+from dashboard.queries import district_detail
+from dashboard.ui.outputs import table_records
 from dashboard.view import view_from_query_string
 
 

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import pytest
 from dash import no_update
-
 from fixture_data import CHANDAULI, VARANASI
+
 from dashboard.app import create_app
-from dashboard.callbacks import (clicked_district, event_payload, initial_map, map_patch, results_outputs,
-                                 table_records,
-                                 transition_outputs)
-from dashboard.figures import build_map_base, district_classes, hover_texts, map_figure, trace_index
+from dashboard.maps.figures import (
+    BY_NAME,
+    Overlay,
+    build_map_base,
+    clicked_district,
+    district_classes,
+    hover_texts,
+    map_figure,
+    trace_index,
+)
+from dashboard.maps.modes import view_choices as choices_for
+from dashboard.maps.update import initial_map, map_update
 from dashboard.panels import district_panel
-from dashboard.queries import choices_for, district_detail, filter_products, gaps
+from dashboard.queries import district_detail, filter_products, gaps
+from dashboard.ui.outputs import event_payload, results_outputs, table_records, transition_outputs
 from dashboard.view import View, control_values, next_view, view_from_query_string
 
 
@@ -24,6 +33,10 @@ def base(small_atlas):
 @pytest.fixture(scope="module")
 def choices(small_atlas):
     return choices_for(small_atlas)
+
+
+def map_patch(atlas, base, view, drawn, rows):
+    return map_update(atlas, base, view, drawn, rows).patch
 
 
 def click_on(district_id):
@@ -210,9 +223,9 @@ def test_a_filter_recolours_without_resending_the_points_and_outlines_that_did_n
 
 
 def test_adding_a_trace_does_not_break_selection_or_filtering(small_atlas, base, monkeypatch):
-    from dashboard import figures
-    extra = {"test layer": lambda _base, _overlays: figures._line_trace([], [], "#000", 1, "test layer")}
-    monkeypatch.setattr(figures, "OVERLAYS", {**extra, **figures.OVERLAYS})
+    from dashboard.maps import figures
+    extra = Overlay("test layer", None, lambda _base, _shown: figures._line_trace([], [], "#000", 1, "test layer"))
+    monkeypatch.setattr(figures, "BY_NAME", {"test layer": extra, **BY_NAME})
     figure = map_figure(base, small_atlas.products)
     names = [trace["name"] for trace in figure["data"]]
     assert names[:2] == ["districts", "test layer"]

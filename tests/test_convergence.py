@@ -7,16 +7,18 @@ import io
 from pathlib import Path
 
 import pytest
-
-from dashboard.callbacks import convergence_brief, map_patch
-from dashboard.data import load_atlas
-from dashboard.data.convergence import parse_rule
-from dashboard.figures import build_map_base, district_classes, trace_index
-from dashboard.panels import district_panel
-from dashboard.queries import district_detail, filter_products, view_values
-from dashboard.view import View
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
 from test_callbacks import text_of
+
+from dashboard.data import load_atlas
+from dashboard.data.convergence import parse_rule
+from dashboard.maps.figures import build_map_base, district_classes, trace_index
+from dashboard.maps.modes import mode_values as view_values
+from dashboard.maps.update import map_update
+from dashboard.panels import district_panel
+from dashboard.queries import district_detail, filter_products
+from dashboard.queries.exporting import convergence_brief
+from dashboard.view import View
 
 REAL_SCHEMES = (Path(__file__).resolve().parent.parent / "data" / "odop" / "schemes.csv").read_text(encoding="utf-8")
 ASPIRATIONAL = ("sno,state,district,lgd_code,match,match_note,source\n"
@@ -105,8 +107,8 @@ def test_two_chosen_schemes_colour_where_they_overlap(planner_atlas):
 
 def test_the_aspirational_overlay_outlines_the_districts_when_switched_on(planner_atlas):
     base = build_map_base(planner_atlas)
-    off = map_patch(planner_atlas, base, View(), None, planner_atlas.list_products())
-    on = map_patch(planner_atlas, base, View(show_aspirational=True), None, planner_atlas.list_products())
+    off = map_update(planner_atlas, base, View(), None, planner_atlas.list_products()).patch
+    on = map_update(planner_atlas, base, View(show_aspirational=True), None, planner_atlas.list_products()).patch
     def outline(patch):
         return next(op["params"]["value"] for op in patch.to_plotly_json()["operations"]
                     if op["location"] == ["data", trace_index("aspirational districts")])
@@ -119,7 +121,7 @@ def test_the_aspirational_filter_keeps_only_those_districts(planner_atlas):
 
 
 def test_the_convergence_brief_has_district_product_scheme_basis_and_source(planner_atlas):
-    brief = convergence_brief(planner_atlas, View(state="Uttar Pradesh"), filter_products(
+    brief = convergence_brief(planner_atlas, View(state="Uttar Pradesh").list_id, filter_products(
         planner_atlas, View(state="Uttar Pradesh")))
     records = list(csv.DictReader(io.StringIO(brief.to_csv(index=False))))
     assert {"district", "product", "scheme", "basis", "source"} <= set(records[0])

@@ -11,12 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-import build_data  # noqa: E402
-import import_odop  # noqa: E402
+from dashboard.build import everything as build_data
+from dashboard.build import products as import_odop
+from dashboard.data import importing
 
-from dashboard.data import importing  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 RAW_V31 = REPO / "data" / "odop" / "raw" / "dpiit_odop_products_v31_20250707.csv"
 SHIPPED = REPO / "data" / "odop" / "products.csv"

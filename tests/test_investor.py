@@ -5,17 +5,26 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from test_callbacks import text_of
 
-from dashboard.callbacks import clicked_district, map_update
-from dashboard.queries import view_values
 from dashboard.data.derive import haversine_km, nearest, port_review
-from dashboard.figures import PLACES_TRACE, build_map_base, district_classes, trace_index
-from dashboard.investor import (connectivity, export_class, export_profile, exports_by_district, mapped_export_sectors,
-                                nearby_facilities, opportunities, sector_export_sectors)
+from dashboard.ids import PLACES_TRACE
+from dashboard.maps.figures import build_map_base, clicked_district, district_classes, trace_index
+from dashboard.maps.modes import mode_values as view_values
+from dashboard.maps.update import map_update
 from dashboard.panels import district_panel
 from dashboard.queries import district_detail, filter_products
+from dashboard.queries.investor import (
+    connectivity,
+    export_class,
+    export_profile,
+    exports_by_district,
+    mapped_export_sectors,
+    nearby_facilities,
+    opportunities,
+    sector_export_sectors,
+)
 from dashboard.view import View
-from test_callbacks import text_of
 
 TIRUPPUR, DELHI_NEW_DELHI, THOOTHUKUDI, LEH = "633", "085", "627", "003"
 

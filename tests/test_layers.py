@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
+
 from dashboard.data import load_atlas
 from dashboard.queries import district_detail
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
+
 from dashboard.data import DataFileError, load_atlas
 from dashboard.data.names import name_key, state_key
 from dashboard.data.report import report_lines
@@ -172,3 +172,26 @@ def test_names_match_across_case_spacing_and_diacritics():
 def pd_concat(frames):
     import pandas as pd
     return pd.concat(frames, ignore_index=True)
+
+
+def test_the_data_version_names_the_folder_the_atlas_was_loaded_from(small_atlas, small_data_dir):
+    """An atlas loaded from ODOP_DATA_DIR must not carry the shipped data's version into CSVs, fact sheets and
+    /healthz."""
+    from dashboard.app import create_app
+    from dashboard.data.atlas import data_version
+    from dashboard.settings import DEFAULT_DATA_DIR
+
+    assert small_atlas.version == data_version(small_data_dir) != data_version(DEFAULT_DATA_DIR)
+    health = create_app(small_atlas).server.test_client().get("/healthz").get_json()
+    assert health["data_version"] == small_atlas.version
+
+
+def test_a_bad_export_row_is_reported_once(tmp_path):
+    """district_exports.csv is read and validated once: each bad row is logged and counted once."""
+    header = "state,district,lgd_code,match,match_note,sector,export_usd,export_inr,source\n"
+    rows = ("UTTAR PRADESH,VARANASI,197,name,,textiles,1000,84000,DGCI&S\n"
+            "UTTAR PRADESH,VARANASI,197,name,,textiles,not-a-number,84000,DGCI&S\n")
+    atlas = load_atlas(make_data_dir(tmp_path, extra={"exports/district_exports.csv": header + rows}))
+    rejected = [issue for issue in atlas.issues.for_file("district_exports.csv") if issue.row is not None]
+    assert [(issue.row, issue.kept) for issue in rejected] == [(3, False)]
+    assert atlas.investor.exports["export_usd"].sum() == 1000 and len(atlas.investor.export_rows) == 1

@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import pandas as pd
 import shapely
-
 from fixture_data import CHANDAULI, VARANASI
-from dashboard.compare import compare_table
-from dashboard.exporting import csv_text, neutralise, product_export
-from dashboard.factsheet import factsheet_html
-from dashboard.queries import choices_for, district_detail
+
+from dashboard.maps.modes import view_choices as choices_for
+from dashboard.panels.compare import compare_table
+from dashboard.panels.factsheet import factsheet_html
+from dashboard.queries import district_detail
+from dashboard.queries.exporting import csv_text, neutralise, product_export
 from dashboard.view import MAX_QUERY_STRING, MAX_TEXT, View, next_view, view_from_query_string
 
 JAIPUR_STATE = "Rajasthan"
@@ -124,3 +125,11 @@ def test_fact_sheet_escapes_text_from_the_data(small_atlas):
     products.loc[products.index[0], "product"] = "<script>alert(1)</script>"
     page = factsheet_html(replace(detail, products=products), shapely.box(0, 0, 1, 1), [], "v")
     assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_a_fact_sheet_for_an_unknown_district_is_a_404_page_with_a_way_back(small_atlas):
+    from dashboard.app import create_app
+
+    response = create_app(small_atlas).server.test_client().get("/factsheet/99999")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404 and 'href="/"' in page and "There is no district with that code" in page

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .atlas import DEFAULT_DATA_DIR, load_atlas_or_explain
-from .report import report_lines
+from dashboard.data.atlas import DEFAULT_DATA_DIR, load_atlas_or_explain
+from dashboard.data.report import report_lines
 
 
 def main() -> None:

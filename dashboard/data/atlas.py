@@ -2,30 +2,45 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from .boundaries import read_districts, read_states
-from .convergence import MATCH_COLUMNS, district_facts, scheme_matches
-from .issues import DataFileError, IssueLog
-from .match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
-from .tables import (read_aliases, read_aspirational, read_clusters, read_vishwakarma, read_export_rows, read_export_sectors, read_exports,
-                     read_facilities, read_gi_links, read_lists, read_logistics, read_needs, read_places,
-                     read_product_map, read_products, read_schemes, read_sector_map)
-
-REPO_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = REPO_DIR / "data"
+from dashboard.data.boundaries import read_districts, read_states
+from dashboard.data.convergence import district_facts, scheme_matches
+from dashboard.data.issues import DataFileError, IssueLog
+from dashboard.data.match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
+from dashboard.data.tables import (
+    placed_exports,
+    read_aliases,
+    read_aspirational,
+    read_clusters,
+    read_export_rows,
+    read_export_sectors,
+    read_facilities,
+    read_gi_links,
+    read_lists,
+    read_logistics,
+    read_needs,
+    read_places,
+    read_product_map,
+    read_products,
+    read_schemes,
+    read_sector_map,
+    read_vishwakarma,
+)
+from dashboard.settings import DEFAULT_DATA_DIR
 
 PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector", "sector_basis", "category",
                          "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",
                          "match_note", "listed_as", "source_code", "source", "source_note", "line"]
 LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
 ASPIRATIONAL_COLUMNS = ["sno", "state", "district", "lgd_code", "match", "match_note", "source", "district_id"]
-SCHEME_COLUMNS = ["scheme_id", "name", "ministry", "url", "scope", "rule", "rule_kind", "reasoning", "source",
+SCHEME_COLUMNS = ["scheme_id", "name", "short_name", "ministry", "url", "scope", "rule", "rule_kind", "reasoning", "source",
                   "source_quote", "status"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
 FACILITY_COLUMNS = ["facility_name", "kind", "status", "status_date", "site", "district_id", "lat", "lon",
@@ -35,7 +50,7 @@ LOGISTICS_COLUMNS = ["airport_code", "airport_name", "airport_km", "seaport_code
                      "station_code", "station_name", "station_km", "rep_lat", "rep_lon", "source"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class InvestorLayers:
     """Exports, connectivity and GI links: what investors look at besides the product lists."""
 
@@ -49,9 +64,9 @@ class InvestorLayers:
     gi_links: pd.DataFrame         # programme, district_id, product -> gi_name, goods_class, basis
 
 
-@dataclass
+@dataclass(frozen=True)
 class Atlas:
-    """Everything the dashboard shows, as tidy tables keyed by ``district_id``."""
+    """Everything the dashboard shows, as tidy tables keyed by ``district_id``; built once by :func:`load_atlas`."""
 
     districts: gpd.GeoDataFrame
     states: gpd.GeoDataFrame
@@ -66,10 +81,11 @@ class Atlas:
     issues: IssueLog
     files: dict[str, FileReport]
     unmatched: list[UnmatchedName]
-    aspirational: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ASPIRATIONAL_COLUMNS))
-    vishwakarma: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["product", "trade", "reason"]))
-    scheme_matches: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MATCH_COLUMNS))
-    district_facts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    aspirational: pd.DataFrame
+    vishwakarma: pd.DataFrame
+    scheme_matches: pd.DataFrame   # programme, district_id, product, scheme_id, basis (dashboard/data/convergence.py)
+    district_facts: pd.DataFrame   # per district: aspirational, exports, cluster types, km to each facility kind
+    version: str                   # the fingerprint of the data folder it was loaded from (data_version)
 
     @property
     def lgd_districts(self) -> pd.DataFrame:
@@ -178,11 +194,11 @@ def _places(facilities: pd.DataFrame, airports: pd.DataFrame, seaports: pd.DataF
 def _investor_layers(loader: _Loader, facilities: pd.DataFrame) -> InvestorLayers:
     airports = loader.table("logistics/airports.csv", read_places, PLACE_COLUMNS)
     seaports = loader.table("logistics/seaports.csv", read_places, PLACE_COLUMNS)
+    export_rows = loader.table("exports/district_exports.csv", read_export_rows,
+                               ["state", "district", "lgd_code", "sector", "match_note", "export_usd", "export_inr"])
     return InvestorLayers(
-        exports=loader.table("exports/district_exports.csv", read_exports,
-                             ["district_id", "export_sector", "export_usd", "export_inr"]),
-        export_rows=loader.table("exports/district_exports.csv", read_export_rows, ["state", "district", "lgd_code",
-                                                                                   "match_note", "export_usd"]),
+        exports=placed_exports(export_rows),
+        export_rows=export_rows,
         export_sectors=loader.table("exports/export_sectors.csv", read_export_sectors,
                                     ["export_sector", "label", "hs_chapters", "source"]),
         sector_map=loader.table("exports/sector_map.csv", read_sector_map, ["odop_sector", "export_sector", "reason"]),
@@ -213,15 +229,23 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "within_km", "why", "source"])
     lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
     investor = _investor_layers(loader, facilities)
-    atlas = Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
-                  investor, log, loader.files, loader.unmatched,
-                  aspirational=loader.table("aspirational/aspirational_districts.csv", read_aspirational,
-                                            ASPIRATIONAL_COLUMNS),
-                  vishwakarma=loader.table("schemes/vishwakarma_products.csv", read_vishwakarma,
-                                           ["product", "trade", "reason"]))
-    atlas.district_facts = district_facts(atlas)
-    atlas.scheme_matches = scheme_matches(atlas)
-    return atlas
+    aspirational = loader.table("aspirational/aspirational_districts.csv", read_aspirational, ASPIRATIONAL_COLUMNS)
+    vishwakarma = loader.table("schemes/vishwakarma_products.csv", read_vishwakarma, ["product", "trade", "reason"])
+    facts = district_facts(districts, aspirational, investor.exports, clusters, cluster_districts, facilities)
+    matches = scheme_matches(facts, products, schemes, vishwakarma, districts.loc[districts["has_lgd"], "district_id"])
+    return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
+                 investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
+                 scheme_matches=matches, district_facts=facts, version=data_version(data_dir))
+
+
+def data_version(data_dir: Path) -> str:
+    """A short fingerprint of the tables under ``data_dir`` (raw sources left out), so an export, a fact sheet
+    and ``/healthz`` name the data they came from."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.csv")):
+        if "raw" not in path.relative_to(data_dir).parts:
+            digest.update(path.read_bytes())
+    return f"national list v31 (7 Jul 2025); data {digest.hexdigest()[:10]}"
 
 
 def load_atlas_or_explain(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:

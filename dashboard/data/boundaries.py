@@ -8,8 +8,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from .issues import DataFileError, IssueLog
-from .names import name_key, state_key, title_case
+from dashboard.data.issues import DataFileError, IssueLog
+from dashboard.data.names import name_key, state_key, title_case
 
 BUILD_COMMAND = "python scripts/build_geometry.py"
 DISTRICT_COLUMNS = ["district_id", "district", "state", "state_lgd", "dist_lgd", "remarks"]

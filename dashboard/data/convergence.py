@@ -1,99 +1,28 @@
-"""Scheme convergence: each scheme's "applies when" rule, evaluated once over every product and district.
-
-A rule (``schemes.csv``, column ``rule``) is a disjunction of clauses separated by `` or ``;
-a clause is conditions joined by `` and ``. Conditions:
-
-- ``all``: every district; ``aspirational``: one of NITI Aayog's 112 Aspirational Districts;
-  ``exports``: the district has recorded exports (DGCI&S FY2024-25);
-- ``programme=A|B``, ``sector=A|B``, ``category=A|B``, ``gi=yes``, ``ministry=A|B``: the
-  product's list and official fields;
-- ``trade``: the product is made in one of PM Vishwakarma's 18 trades (reviewed table);
-- ``cluster=SFURTI|MSE-CDP``: the district holds a recorded cluster of that type;
-- ``park=<facility kind><=<km>``: such a facility is in the district or within that many km
-  (straight line between the districts' points).
-
-Pure functions (no Dash): ``scheme_matches`` runs once, when the atlas is loaded.
-"""
+"""Scheme convergence: each scheme's "applies when" rule (grammar: ``rules.py``), evaluated once over every
+product and district when the atlas is loaded. Pure functions (no Dash)."""
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from typing import TYPE_CHECKING
-
-from .derive import haversine_km, representative_points
-
-if TYPE_CHECKING:
-    from .atlas import Atlas
-
-PRODUCT_FIELDS = {"programme": "programme", "sector": "sector", "category": "category", "gi": "gi_status",
-                  "ministry": "ministry"}
-DISTRICT_FLAGS = ("all", "aspirational", "exports")
-FLAG_TEXT = {"all": "every district", "aspirational": "an Aspirational District (NITI Aayog)",
-             "exports": "the district has recorded exports (DGCI&S FY2024-25)",
-             "trade": "made in a PM Vishwakarma trade"}
-_PARK = re.compile(r"^park=(?P<kind>[^<]+)<=(?P<km>\d+(\.\d+)?)$")
+from dashboard.data.derive import haversine_km, representative_points
+from dashboard.data.rules import PRODUCT_FIELDS, Condition, parse_rule
 
 
-@dataclass(frozen=True)
-class Condition:
-    """One test of a rule: a field and its allowed values, a flag, or a park distance."""
-
-    name: str
-    values: tuple[str, ...] = ()
-    km: float = 0.0
-
-    def __str__(self) -> str:
-        if self.name == "park":
-            return f"a {self.values[0]} in or within {self.km:g} km of the district"
-        return f"{self.name} is {' or '.join(self.values)}" if self.values else FLAG_TEXT[self.name]
-
-
-DISTRICT_CONDITIONS = ("all", "aspirational", "exports", "cluster", "park")
-
-
-def parse_rule(text: str, scope: str = "product") -> tuple[tuple[Condition, ...], ...]:
-    """Clauses (OR) of conditions (AND); raises ``ValueError`` naming what it does not understand.
-
-    A district-scope rule may only test the district (``DISTRICT_CONDITIONS``).
-    """
-    clauses = []
-    for clause in str(text).split(" or "):
-        conditions = []
-        for part in (p.strip() for p in clause.split(" and ")):
-            park = _PARK.match(part)
-            key, sep, value = part.partition("=")
-            if park:
-                conditions.append(Condition("park", (park["kind"].strip(),), float(park["km"])))
-            elif part in DISTRICT_FLAGS or part == "trade":
-                conditions.append(Condition(part))
-            elif sep and key in PRODUCT_FIELDS | {"cluster": None} and value:
-                conditions.append(Condition(key, tuple(v.strip() for v in value.split("|"))))
-            else:
-                raise ValueError(f"rule part {part!r} is not understood (see dashboard/schemes.py)")
-        clauses.append(tuple(conditions))
-    product_tests = [c.name for clause in clauses for c in clause if c.name not in DISTRICT_CONDITIONS]
-    if scope == "district" and product_tests:
-        raise ValueError(f"a district-scope rule cannot test products ({', '.join(product_tests)})")
-    return tuple(clauses)
-
-
-def district_facts(atlas: Atlas) -> pd.DataFrame:
+def district_facts(districts, aspirational: pd.DataFrame, exports: pd.DataFrame, clusters: pd.DataFrame,
+                   cluster_districts: pd.DataFrame, facilities: pd.DataFrame) -> pd.DataFrame:
     """Per district_id: aspirational, exports, cluster types, and km to the nearest park of each kind."""
-    ids = atlas.districts["district_id"]
-    lat, lon = representative_points(atlas.districts.geometry.values)
+    ids = districts["district_id"]
+    lat, lon = representative_points(districts.geometry.values)
     points = pd.DataFrame({"rep_lat": lat, "rep_lon": lon}, index=pd.Index(ids, name="district_id"))
     facts = pd.DataFrame(index=pd.Index(ids, name="district_id"))
-    facts["aspirational"] = facts.index.isin(set(atlas.aspirational["district_id"]))
-    facts["exports"] = facts.index.isin(set(atlas.investor.exports["district_id"]))
-    types = atlas.cluster_districts.merge(atlas.clusters[["cluster_id", "cluster_type"]], on="cluster_id")
-    clusters = types.groupby("district_id")["cluster_type"].apply(frozenset)
-    facts["clusters"] = [clusters.get(d, frozenset()) for d in facts.index]
-    for kind, group in atlas.facilities.groupby("kind"):
+    facts["aspirational"] = facts.index.isin(set(aspirational["district_id"]))
+    facts["exports"] = facts.index.isin(set(exports["district_id"]))
+    types = cluster_districts.merge(clusters[["cluster_id", "cluster_type"]], on="cluster_id")
+    by_district = types.groupby("district_id")["cluster_type"].apply(frozenset)
+    facts["clusters"] = [by_district.get(d, frozenset()) for d in facts.index]
+    for kind, group in facilities.groupby("kind"):
         facts[f"km:{kind}"] = _km_to_nearest(points, set(group["district_id"]))
     return facts
 
@@ -143,21 +72,20 @@ def _rule_mask(rule: tuple[tuple[Condition, ...], ...], rows: pd.DataFrame) -> t
 MATCH_COLUMNS = ["programme", "district_id", "product", "scheme_id", "basis"]
 
 
-def scheme_matches(atlas: Atlas) -> pd.DataFrame:
+def scheme_matches(facts: pd.DataFrame, products: pd.DataFrame, schemes: pd.DataFrame, vishwakarma: pd.DataFrame,
+                   lgd_ids) -> pd.DataFrame:
     """Every (list, district, product, scheme) the rules link, with the clause that matched.
 
     Product-scope schemes match products; district-scope schemes match districts (``product``
-    is empty), for every LGD district, whatever the list.
+    is empty), for every LGD district (``lgd_ids``), whatever the list.
     """
-    facts = atlas.district_facts if not atlas.district_facts.empty else district_facts(atlas)
-    trades = {product: ", ".join(dict.fromkeys(group)) for product, group in
-              atlas.vishwakarma.groupby("product")["trade"]}
-    products = atlas.products.assign(trade=atlas.products["product"].isin(trades),
-                                     trade_name=[trades.get(p, "") for p in atlas.products["product"]])
+    trades = {product: ", ".join(dict.fromkeys(group)) for product, group in vishwakarma.groupby("product")["trade"]}
+    products = products.assign(trade=products["product"].isin(trades),
+                               trade_name=[trades.get(p, "") for p in products["product"]])
     products = products.join(facts, on="district_id")
-    districts = facts[facts.index.isin(set(atlas.lgd_districts["district_id"]))].reset_index()
+    districts = facts[facts.index.isin(set(lgd_ids))].reset_index()
     frames = []
-    for scheme in atlas.schemes.itertuples(index=False):
+    for scheme in schemes.itertuples(index=False):
         rule = parse_rule(scheme.rule, scheme.scope)
         rows = districts if scheme.scope == "district" else products
         passed, basis = _rule_mask(rule, rows)
@@ -172,14 +100,6 @@ def scheme_matches(atlas: Atlas) -> pd.DataFrame:
 def matches_for_list(matches: pd.DataFrame, programme: str) -> pd.DataFrame:
     """The matches of one list's products, and every district-scope match."""
     return matches[(matches["programme"] == programme) | (matches["product"] == "")]
-
-
-def convergence_counts(matches: pd.DataFrame, programme: str, district_ids=None) -> pd.Series:
-    """Number of distinct schemes that meet in each district (its products' and the district's own)."""
-    rows = matches_for_list(matches, programme)
-    if district_ids is not None:
-        rows = rows[rows["district_id"].isin(set(district_ids))]
-    return rows.groupby("district_id")["scheme_id"].nunique()
 
 
 def overlap_classes(matches: pd.DataFrame, programme: str, schemes: tuple[str, ...]) -> pd.Series:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .issues import DataFileError, IssueLog
+from dashboard.data.issues import DataFileError, IssueLog
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 

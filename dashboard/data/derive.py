@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .names import name_key, state_key
+from dashboard.data.names import name_key, state_key
 
 EARTH_RADIUS_KM = 6371.0088
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .issues import LoadIssue
-from .names import name_key, name_variants, state_key
-
+from dashboard.data.issues import LoadIssue
+from dashboard.data.names import name_key, name_variants, state_key
 
 # States/UTs carved out of another: a district listed under the older state is also looked up in
 # the newer one (Leh under Jammu and Kashmir is in Ladakh today). Any other state mismatch stays

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .atlas import Atlas
-from .match import lgd_key
+from dashboard.data.atlas import Atlas
+from dashboard.data.match import lgd_key
 
 PLACEMENT_METHODS = ("name", "alias", "parent", "name in another state", "lgd")
 

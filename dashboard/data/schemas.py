@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .issues import IssueLog
+from dashboard.data.issues import IssueLog
 
 # The official sectors of DPIIT's national list, in legend order.
 SECTORS: tuple[str, ...] = (

@@ -8,13 +8,32 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .csvfile import read_csv_rows
-from .issues import IssueLog
-from .match import Alias, split_districts
-from .names import name_key, state_key
-from .convergence import parse_rule
-from .schemas import (SECTORS, Aliases, Aspirational, VishwakarmaProducts, Clusters, Exports, ExportSectors, Facilities, GiLinks, Lists, Logistics, Needs,
-                      Places, ProductMap, Products, Schemes, SectorMap, required_columns, validated)
+from dashboard.data.csvfile import read_csv_rows
+from dashboard.data.issues import IssueLog
+from dashboard.data.match import Alias, split_districts
+from dashboard.data.names import name_key, state_key
+from dashboard.data.rules import parse_rule
+from dashboard.data.schemas import (
+    SECTORS,
+    Aliases,
+    Aspirational,
+    Clusters,
+    Exports,
+    ExportSectors,
+    Facilities,
+    GiLinks,
+    Lists,
+    Logistics,
+    Needs,
+    Places,
+    ProductMap,
+    Products,
+    Schemes,
+    SectorMap,
+    VishwakarmaProducts,
+    required_columns,
+    validated,
+)
 
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "Aliases": ("kind",),
@@ -103,7 +122,8 @@ def read_facilities(path: Path, log: IssueLog) -> pd.DataFrame:
 
 
 def read_schemes(path: Path, log: IssueLog) -> pd.DataFrame:
-    """schemes.csv, keeping only rows whose rule parses (the others are logged with the reason)."""
+    """schemes.csv, keeping only rows whose rule parses (the others are logged with the reason); ``short_name``
+    is the name without its parenthesised expansion ("PMFME"), for chips, titles and counts."""
     frame = read_table(path, Schemes, log)
     keep = []
     for line, rule, scope in zip(frame.index, frame["rule"], frame["scope"]):
@@ -112,7 +132,8 @@ def read_schemes(path: Path, log: IssueLog) -> pd.DataFrame:
             keep.append(line)
         except ValueError as exc:
             log.add(path, line, str(exc))
-    return frame.loc[keep].reset_index(drop=True)
+    kept = frame.loc[keep].reset_index(drop=True)
+    return kept.assign(short_name=kept["name"].str.split(" (", regex=False).str[0])
 
 
 read_lists = reference_table(Lists)  # lists.csv: the product lists the chooser offers, in order.
@@ -121,18 +142,16 @@ read_lists = reference_table(Lists)  # lists.csv: the product lists the chooser 
 read_needs = reference_table(Needs)  # needs.csv: which facility kind a sector's products need (for the gap view).
 
 
-def read_exports(path: Path, log: IssueLog) -> pd.DataFrame:
-    """district_exports.csv summed per polygon and export sector (rows without a polygon are left to the report)."""
-    frame = read_table(path, Exports, log)
-    frame = frame.assign(export_usd=frame["export_usd"].astype(float), export_inr=frame["export_inr"].astype(float))
-    placed = frame[frame["lgd_code"] != ""].rename(columns={"lgd_code": "district_id", "sector": "export_sector"})
-    return placed.groupby(["district_id", "export_sector"], as_index=False)[["export_usd", "export_inr"]].sum()
-
-
 def read_export_rows(path: Path, log: IssueLog) -> pd.DataFrame:
-    """district_exports.csv as it is (every row, placed or not), for the match report."""
+    """district_exports.csv as it is (every valid row, placed or not), amounts as numbers."""
     frame = read_table(path, Exports, log)
-    return frame.assign(export_usd=frame["export_usd"].astype(float))
+    return frame.assign(export_usd=frame["export_usd"].astype(float), export_inr=frame["export_inr"].astype(float))
+
+
+def placed_exports(rows: pd.DataFrame) -> pd.DataFrame:
+    """Export rows summed per polygon and export sector (rows without a polygon are left to the report)."""
+    placed = rows[rows["lgd_code"] != ""].rename(columns={"lgd_code": "district_id", "sector": "export_sector"})
+    return placed.groupby(["district_id", "export_sector"], as_index=False)[["export_usd", "export_inr"]].sum()
 
 
 read_export_sectors = reference_table(ExportSectors)  # export_sectors.csv: the 22 export sectors.

@@ -5,29 +5,39 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from ..investor import CAVEAT, usd_text
-from ..queries import DistrictDetail
-from .common import empty, section
-
-TITLE = "Export profile"
+from dashboard import ids
+from dashboard.panels.common import Section, empty, section
+from dashboard.queries import DistrictDetail
+from dashboard.queries.investor import usd_text
+from dashboard.text import t
 
 
 def panel(detail: DistrictDetail) -> html.Section:
     """Total exports (USD and ₹ crore), the top five export sectors with shares, and the ODOP products' standing."""
+    title = t("panel.exports.title")
     profile = detail.exports
-    caveat = html.P(CAVEAT, className="small text-muted mb-0")
+    caveat = html.P(t("panel.exports.caveat"), className="small text-muted mb-0")
     if profile is None:
-        return section(TITLE, html.Div([empty("No recorded exports in the DGCI&S FY2024-25 data (not the same as "
-                                              "zero: the district may export through exporters registered "
-                                              "elsewhere)."), caveat], id="panel-exports"))
+        return section(title, html.Div([empty(t("panel.exports.none")), caveat], id=ids.PANEL_EXPORTS))
     rows = [html.Tr([html.Td(r.label), html.Td(usd_text(r.export_usd), className="text-end"),
                      html.Td(f"{r.share:.0%}", className="text-end")]) for r in profile.top.itertuples(index=False)]
-    table = dbc.Table([html.Thead(html.Tr([html.Th("Top export sectors"), html.Th("USD", className="text-end"),
-                                           html.Th("share", className="text-end")])), html.Tbody(rows)],
-                      size="sm", className="mb-1 export-table")
+    table = dbc.Table([html.Thead(html.Tr([html.Th(t("panel.exports.top")),
+                                           html.Th(t("panel.exports.usd"), className="text-end"),
+                                           html.Th(t("panel.exports.share"), className="text-end")])),
+                       html.Tbody(rows)], size="sm", className="mb-1 export-table")
     standing = html.Ul([html.Li(line, className="small") for line in profile.odop_standing], className="mb-1")
-    return section(TITLE, html.Div([
+    return section(title, html.Div([
         html.Div([html.Span(usd_text(profile.total_usd), className="fw-semibold"),
-                  f" (₹{profile.total_inr_crore:,.0f} crore) exported in FY2024-25"], className="small mb-1"),
-        table, html.Div("Where the ODOP products' export sectors stand:", className="small fw-semibold")
-        if profile.odop_standing else None, standing, caveat], id="panel-exports"))
+                  t("panel.exports.total", crore=profile.total_inr_crore)], className="small mb-1"),
+        table, html.Div(t("panel.exports.standing"), className="small fw-semibold")
+        if profile.odop_standing else None, standing, caveat], id=ids.PANEL_EXPORTS))
+
+
+def facts(detail: DistrictDetail) -> dict[str, str]:
+    """Total exports and the top export sector."""
+    exports = detail.exports
+    return {"exports": t("fact.exports_value", amount=usd_text(exports.total_usd), top=exports.top.iloc[0]["label"])
+            if exports else t("fact.no_exports")}
+
+
+SECTION = Section("exports", panel, facts)

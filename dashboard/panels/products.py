@@ -6,22 +6,25 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from ..queries import DistrictDetail
-from .common import empty, section, source_link
+from dashboard import ids
+from dashboard.panels.common import Section, empty, joined, section, source_link
+from dashboard.queries import DistrictDetail
+from dashboard.text import t
 
-TITLE = "Products"
-GI_BADGES = {"yes": ("GI-tagged", "warning"), "no": ("no GI tag", "light"), "unknown": ("GI status not known", "light")}
+GI_BADGES = {"yes": ("panel.products.gi_yes", "warning"), "no": ("panel.products.gi_no", "light"),
+             "unknown": ("panel.products.gi_unknown", "light")}
 
 
 def _gi_badge(status: str) -> dbc.Badge:
     label, color = GI_BADGES.get(status, GI_BADGES["unknown"])
-    return dbc.Badge(label, color=color, text_color="dark", className="me-1")
+    return dbc.Badge(t(label), color=color, text_color="dark", className="me-1")
 
 
 def _placement(product) -> html.Div | None:
     """Where a row was listed under another name, or on a parent polygon, say so."""
     if product.match in ("alias", "parent") or product.listed_as != product.district:
-        note = f"Listed as “{product.listed_as}”" + (f": {product.match_note}" if product.match_note else "")
+        note = t("panel.products.listed_as", name=product.listed_as) + (
+            f": {product.match_note}" if product.match_note else "")
         return html.Div(note, className="small text-muted placement-note")
     return None
 
@@ -31,9 +34,19 @@ def _gi_registry(product, links) -> html.Div | None:
     matched = links[links["product"] == product.product]
     if matched.empty:
         return None
-    return html.Div([html.Span("Registered GI (matched by name): ", className="fw-semibold"),
+    return html.Div([html.Span(t("panel.products.gi_registry"), className="fw-semibold"),
                      "; ".join(f"{r.gi_name} ({r.goods_class})" for r in matched.itertuples(index=False))],
                     className="small gi-registry", title=" | ".join(matched["basis"]))
+
+
+def _source(product) -> html.Div:
+    online = product.source.startswith("http")
+    return html.Div([
+        html.Span(t("panel.products.source") + ("" if online else f" {product.source}"),
+                  className="small text-muted me-1"),
+        source_link(product.source) if online else None,
+        html.A(t("panel.products.photo"), href=product.photo_url, target="_blank", rel="noopener",
+               className="small ms-2") if product.photo_url else None])
 
 
 def _item(product, links) -> html.Li:
@@ -43,16 +56,14 @@ def _item(product, links) -> html.Li:
                   dbc.Badge(product.category, color="light", text_color="dark", className="me-1")
                   if product.category else None,
                   _gi_badge(product.gi_status)]),
-        html.Details([html.Summary("Description", className="small"), html.P(product.description, className="small")],
+        html.Details([html.Summary(t("panel.products.description"), className="small"),
+                      html.P(product.description, className="small")],
                      className="product-description") if product.description else None,
         _gi_registry(product, links),
-        html.Div(f"Ministry/department: {product.ministry}", className="small") if product.ministry else None,
+        html.Div(t("panel.products.ministry", ministry=product.ministry), className="small")
+        if product.ministry else None,
         _placement(product),
-        html.Div([html.Span(f"Source: {product.source}" if not product.source.startswith("http") else "Source: ",
-                            className="small text-muted me-1"),
-                  source_link(product.source) if product.source.startswith("http") else None,
-                  html.A("photo (online)", href=product.photo_url, target="_blank", rel="noopener",
-                         className="small ms-2") if product.photo_url else None]),
+        _source(product),
     ]
     return html.Li(details, className="mb-2")
 
@@ -61,18 +72,27 @@ def _other_lists(others: pd.DataFrame) -> html.Div | None:
     if others.empty:
         return None
     listed = others.groupby("programme")["product"].apply(lambda p: ", ".join(p))
-    return html.Div([html.Div("Also on other lists:", className="small fw-semibold"),
+    return html.Div([html.Div(t("panel.products.other_lists"), className="small fw-semibold"),
                      html.Ul([html.Li(f"{programme}: {names}", className="small") for programme, names in
-                              listed.items()], className="mb-0")], id="panel-other-lists")
+                              listed.items()], className="mb-0")], id=ids.PANEL_OTHER_LISTS)
 
 
 def panel(detail: DistrictDetail) -> html.Section:
     """Products of the district in the chosen list, or the honest empty state, then the other lists' products."""
     if detail.products.empty:
-        body = [empty(f"No product recorded for this district in the {detail.list_label}.")]
+        body = [empty(t("panel.products.none", list=detail.list_label))]
     else:
         body = [html.Div(detail.list_label, className="small text-muted mb-1"),
                 html.Ul([_item(p, detail.gi_links) for p in detail.products.itertuples(index=False)],
-                        className="list-unstyled mb-0",
-                        id="panel-products")]
-    return section(TITLE, html.Div(body + [_other_lists(detail.other_lists)]))
+                        className="list-unstyled mb-0", id=ids.PANEL_PRODUCTS)]
+    return section(t("panel.products.title"), html.Div(body + [_other_lists(detail.other_lists)]))
+
+
+def facts(detail: DistrictDetail) -> dict[str, str]:
+    """The products of the list, their sectors and the GI-tagged ones."""
+    products = detail.products
+    return {"products": joined(products["product"]), "sectors": joined(products["sector"]),
+            "gi": joined(products.loc[products["gi_status"] == "yes", "product"])}
+
+
+SECTION = Section("products", panel, facts)

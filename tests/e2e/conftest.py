@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, LiveServer
 from dashboard.app import create_app
 from dashboard.data import load_atlas
+from dashboard.devtools.browser import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:")
 

@@ -8,10 +8,18 @@ import struct
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from fixture_data import VARANASI
 from playwright.sync_api import expect
 
-from fixture_data import VARANASI
-from browser import SCREENSHOTS, choose, click_district, drawn_areas, read_export, screenshot, wait_for_map
+from dashboard.devtools.browser import (
+    SCREENSHOTS,
+    choose,
+    click_district,
+    drawn_areas,
+    read_export,
+    screenshot,
+    wait_for_map,
+)
 
 pytestmark = pytest.mark.browser
 

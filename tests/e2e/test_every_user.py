@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import CLICK_POINT_JS, choose, read_export, screenshot, wait_for_map
+from dashboard.devtools.browser import CLICK_POINT_JS, choose, read_export, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 

@@ -16,29 +16,21 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.basedatatypes import BaseTraceType
 import shapely
+from plotly.basedatatypes import BaseTraceType
 
-from .data.atlas import Atlas
-from .data.schemas import SECTORS
-from .investor import EXPORT_LABELS, export_class, usd_text
+from dashboard import ids
+from dashboard.data.atlas import Atlas
+from dashboard.maps.modes import MODES, MapClasses
+from dashboard.maps.modes import district_classes as classify
+from dashboard.queries import cluster_partners, places_shown
+from dashboard.text import t
+from dashboard.view import View
 
-NO_LGD_COLOR = "#bdbdbd"
-NO_DATA_COLOR = "#eceff1"
-SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
-    "#43a047", "#fb8c00", "#00acc1", "#1e88e5", "#8e24aa", "#d81b60", "#6d4c41", "#546e7a", "#c0ca33",
-]))
-COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
-GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
-EXPORT_COLORS = ["#c7e9c0", "#74c476", "#31a354", "#006d2c", "#00441b"]
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
-FACILITY_COLOR = "#00695c"
-HOVER_PRODUCTS = 6
-DISTRICTS_TRACE = "districts"
-ASPIRATIONAL_TRACE = "aspirational districts"
-STATES_TRACE = "state borders"
 ASPIRATIONAL_COLOR = "#c2185b"
+HOVER_PRODUCTS = 6
 
 
 @dataclass(frozen=True)
@@ -112,109 +104,9 @@ def _discrete_colorscale(colors: list[str]) -> list[list]:
     return scale
 
 
-def _bin_label(value: int, top: int) -> str:
-    return f"{value}+" if value == top else str(value)
-
-
-@dataclass(frozen=True)
-class MapClasses:
-    """Per-district class index, and the class labels and colours for the legend."""
-
-    z: list[int]
-    labels: list[str]
-    colors: list[str]
-
-
-def _sector_classes(ids: pd.Index, products: pd.DataFrame, _values) -> tuple[np.ndarray, list[str], list[str]]:
-    main = main_sectors(products)
-    present = [s for s in SECTORS if s in set(main)]
-    index = {s: i + 2 for i, s in enumerate(present)}
-    return main.reindex(ids).map(index).fillna(1).astype(int).to_numpy(), present, [SECTOR_COLORS[s] for s in present]
-
-
-def _count_classes(palette: list[str], gi_only: bool):
-    def classify(ids: pd.Index, products: pd.DataFrame, _values) -> tuple[np.ndarray, list[str], list[str]]:
-        rows = products[products["gi_tagged"]] if gi_only else products
-        counts = rows.groupby("district_id").size().reindex(ids).fillna(0).astype(int).clip(upper=len(palette))
-        return (counts + 1).to_numpy(), [_bin_label(v, len(palette)) for v in range(1, len(palette) + 1)], palette
-    return classify
-
-
-def _export_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
-    usd = (values if values is not None else pd.Series(dtype=float)).reindex(ids)
-    classes = np.array([export_class(v) for v in usd.to_numpy(dtype=float)]) + 1
-    return classes, list(EXPORT_LABELS), EXPORT_COLORS
-
-
-CONVERGENCE_BINS = ((1, 3), (4, 5), (6, 7), (8, 99))
-CONVERGENCE_COLORS = ["#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d"]
-OVERLAP_COLORS = ["#fdae6b", "#74a9cf", "#7a0177"]  # first scheme only, second only, both
-
-
-def _convergence_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
-    counts = (values if values is not None else pd.Series(dtype=float)).reindex(ids).fillna(0).to_numpy()
-    classes = np.ones(len(ids), dtype=int)
-    for index, (low, high) in enumerate(CONVERGENCE_BINS):
-        classes[(counts >= low) & (counts <= high)] = index + 2
-    labels = [f"{low}–{high} schemes" if high < 99 else f"{low} or more schemes" for low, high in CONVERGENCE_BINS]
-    return classes, labels, CONVERGENCE_COLORS
-
-
-def _overlap_classes(ids: pd.Index, _products, values: pd.Series | None) -> tuple[np.ndarray, list[str], list[str]]:
-    """Codes 1, 2, 3 (first scheme only, second only, both); ``values.attrs['labels']`` names them."""
-    codes = (values if values is not None else pd.Series(dtype=int)).reindex(ids).fillna(0).astype(int).to_numpy()
-    labels = (values.attrs.get("labels") if values is not None else None) or ["chosen scheme applies"]
-    return np.where(codes > 0, codes + 1, 1), labels, OVERLAP_COLORS if len(labels) == 3 else OVERLAP_COLORS[-1:]
-
-
-@dataclass(frozen=True)
-class ColourMode:
-    """A way to colour the districts: its legend title, the label of "nothing here" and its classifier."""
-
-    label: str
-    empty: str
-    classify: Callable[[pd.Index, pd.DataFrame, pd.Series | None], tuple[np.ndarray, list[str], list[str]]]
-
-
-# Every colour mode, in the order the page offers them. A classifier returns, per polygon, a class
-# (1 = nothing here, 2.. = its labels and colours); class 0 (no LGD code) is added for all modes.
-MODES: dict[str, ColourMode] = {
-    "sector": ColourMode("Main product sector", "No product in this list (or view)", _sector_classes),
-    "count": ColourMode("Number of ODOP products", "No product in this list (or view)",
-                        _count_classes(COUNT_COLORS, gi_only=False)),
-    "gi": ColourMode("GI-tagged products", "No GI-tagged product in this list (or view)",
-                     _count_classes(GI_COLORS, gi_only=True)),
-    "exports": ColourMode("Exports FY2024-25 (USD)", "No recorded exports", _export_classes),
-    "convergence": ColourMode("Schemes that converge", "No scheme linked (in this view)", _convergence_classes),
-    "schemes": ColourMode("Chosen schemes", "Chosen scheme(s) do not apply, or none chosen", _overlap_classes),
-}
-COLOR_MODES: dict[str, str] = {key: mode.label for key, mode in MODES.items()}
-VALUE_MODES = {"exports", "convergence", "schemes"}  # modes whose classifier needs per-district values
-
-
 def district_classes(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> MapClasses:
-    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = nothing here (e.g. no product)."""
-    colour = MODES[mode]
-    classes, labels, colors = colour.classify(pd.Index(base.district_ids), products, values)
-    classes = np.where(base.no_lgd, 0, classes)
-    return MapClasses(classes.tolist(), ["Disputed area / no LGD code", colour.empty] + labels,
-                      [NO_LGD_COLOR, NO_DATA_COLOR] + colors)
-
-
-def main_sectors(products: pd.DataFrame) -> pd.Series:
-    """Each district's main sector: the sector of most of its products, ties broken by legend order."""
-    if products.empty:
-        return pd.Series(dtype=str)
-    counts = products.groupby(["district_id", "sector"]).size().rename("n").reset_index()
-    counts["order"] = counts["sector"].map({s: i for i, s in enumerate(SECTORS)})
-    ranked = counts.sort_values(["district_id", "n", "order"], ascending=[True, False, True])
-    return ranked.drop_duplicates("district_id").set_index("district_id")["sector"]
-
-
-HOVER_VALUES: dict[str, Callable[[float], str]] = {
-    "exports": lambda v: f"Exports FY2024-25: {usd_text(v)}",
-    "convergence": lambda v: f"Schemes that converge: {int(v)}",
-}
+    """Every polygon of the map classified for a colour mode (:func:`dashboard.maps.modes.district_classes`)."""
+    return classify(base.district_ids, base.no_lgd, products, mode, values)
 
 
 def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None, mode: str = "") -> list[str]:
@@ -226,12 +118,13 @@ def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None 
         listed = lines.groupby(shown["district_id"]).agg("<br>".join).to_dict()
         for did, count in products["district_id"].value_counts().items():
             if count > HOVER_PRODUCTS:
-                listed[did] += f"<br>… and {count - HOVER_PRODUCTS} more"
-    show_value = values is not None and mode in HOVER_VALUES
+                listed[did] += "<br>" + t("map.hover.more", count=count - HOVER_PRODUCTS)
+    hover = MODES[mode].hover if mode in MODES else None
+    show_value = values is not None and hover is not None
     texts = []
     for did, name, no_lgd in zip(base.district_ids, base.names, base.no_lgd):
-        body = listed.get(did) or ("Not an LGD district" if no_lgd else "No product recorded in this list (or view)")
-        value = "<br>" + html.escape(HOVER_VALUES[mode](values[did])) if show_value and did in values.index else ""
+        body = listed.get(did) or t("map.hover.no_lgd" if no_lgd else "map.hover.no_product")
+        value = "<br>" + html.escape(hover(values[did])) if show_value and did in values.index else ""
         texts.append(f"<b>{html.escape(name)}</b><br>{body}{value}")
     return texts
 
@@ -251,9 +144,9 @@ def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: p
         zmax=n - 0.5,
         colorscale=_discrete_colorscale(classes.colors),
         showscale=False,
-        colorbar=dict(title=dict(text=COLOR_MODES[mode]), tickvals=list(range(n)), ticktext=classes.labels,
+        colorbar=dict(title=dict(text=MODES[mode].label), tickvals=list(range(n)), ticktext=classes.labels,
                       len=0.9, thickness=14, x=1.0),
-        text=hover_texts(base, products, values if mode in VALUE_MODES else None, mode),
+        text=hover_texts(base, products, values, mode),
     )
 
 
@@ -264,8 +157,8 @@ def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: p
         locations=base.district_ids,
         marker=dict(line=dict(color="#ffffff", width=0.3)),
         hovertemplate="%{text}<extra></extra>",
-        name=DISTRICTS_TRACE,
-        uid=DISTRICTS_TRACE,
+        name=ids.DISTRICTS_TRACE,
+        uid=ids.DISTRICTS_TRACE,
         **choropleth_style(base, products, mode, values),
     )
 
@@ -273,16 +166,6 @@ def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: p
 def _line_trace(lons: list, lats: list, color: str, width: float, name: str, dash: str = "solid") -> go.Scattergeo:
     return go.Scattergeo(lon=lons, lat=lats, mode="lines", line=dict(color=color, width=width, dash=dash),
                          hoverinfo="skip", name=name, uid=name, showlegend=False)
-
-
-@dataclass(frozen=True)
-class Overlays:
-    """What the overlay traces show: the selection, its cluster partners and the points of places."""
-
-    selected: str | None = None
-    partners: tuple[str, ...] = ()
-    places: pd.DataFrame | None = None
-    aspirational: tuple[str, ...] = ()
 
 
 def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
@@ -295,27 +178,20 @@ def _outlines(base: MapBase, district_ids) -> tuple[list, list]:
     return lons, lats
 
 
-def _state_borders(base: MapBase, _: Overlays) -> go.Choropleth:
+def _state_borders(base: MapBase, _: object) -> go.Choropleth:
     """State outlines: unfilled polygons from their own served GeoJSON, so no coordinates travel in the page."""
     clear = "rgba(0,0,0,0)"
     return go.Choropleth(locations=base.state_names, z=[0] * len(base.state_names),
                          colorscale=[[0, clear], [1, clear]], showscale=False,
                          marker=dict(line=dict(color="#37474f", width=0.9)), hoverinfo="skip",
-                         name=STATES_TRACE, uid=STATES_TRACE)
+                         name=ids.STATES_TRACE, uid=ids.STATES_TRACE)
 
 
-def _aspirational_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
-    return _line_trace(*_outlines(base, overlays.aspirational), ASPIRATIONAL_COLOR, 1.6, ASPIRATIONAL_TRACE,
-                       dash="dash")
-
-
-def _partner_outlines(base: MapBase, overlays: Overlays) -> go.Scattergeo:
-    return _line_trace(*_outlines(base, overlays.partners), PARTNER_COLOR, 2.2, "cluster partner districts", dash="dot")
-
-
-def _selected_outline(base: MapBase, overlays: Overlays) -> go.Scattergeo:
-    return _line_trace(*_outlines(base, [overlays.selected] if overlays.selected else []), SELECTED_COLOR, 3.0,
-                       "selected district")
+def _outline_trace(name: str, color: str, width: float, dash: str) -> Callable[[MapBase, tuple], go.Scattergeo]:
+    """An overlay that outlines a set of districts."""
+    def draw(base: MapBase, district_ids: tuple) -> go.Scattergeo:
+        return _line_trace(*_outlines(base, district_ids), color, width, name, dash=dash)
+    return draw
 
 
 PLACE_STYLES: dict[str, tuple[str, str, int]] = {  # kind -> (symbol, colour, size)
@@ -324,9 +200,6 @@ PLACE_STYLES: dict[str, tuple[str, str, int]] = {  # kind -> (symbol, colour, si
     "airport": ("triangle-up", "#37474f", 8),
     "seaport": ("square", "#0277bd", 7),
 }
-PLACES_TRACE = "facilities, airports and seaports"
-
-
 def _place_text(place) -> str:
     code = f" {html.escape(place.code)}" if place.code else ""
     status = f"<br>status: {html.escape(place.status)}" if place.status else ""
@@ -334,8 +207,8 @@ def _place_text(place) -> str:
            f"<i>{html.escape(place.source[:90])}</i>"
 
 
-def _place_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
-    points = overlays.places if overlays.places is not None else pd.DataFrame(columns=["lon", "lat", "kind"])
+def _place_points(_: MapBase, places: pd.DataFrame | tuple) -> go.Scattergeo:
+    points = places if isinstance(places, pd.DataFrame) else pd.DataFrame(columns=["lon", "lat", "kind", "district_id"])
     points = points.dropna(subset=["lon", "lat"])
     styles = [PLACE_STYLES.get(k, ("circle", "#455a64", 8)) for k in points["kind"]]
     return go.Scattergeo(
@@ -344,28 +217,59 @@ def _place_points(_: MapBase, overlays: Overlays) -> go.Scattergeo:
                     line=dict(color="#ffffff", width=1)),
         text=[_place_text(p) for p in points.itertuples(index=False)],
         customdata=points["district_id"].tolist() if len(points) else [],
-        hovertemplate="%{text}<extra></extra>", name=PLACES_TRACE, uid=PLACES_TRACE, showlegend=False,
+        hovertemplate="%{text}<extra></extra>", name=ids.PLACES_TRACE, uid=ids.PLACES_TRACE, showlegend=False,
     )
 
 
-# Overlay traces drawn above the district choropleth, bottom to top. Callbacks address every
-# trace by its name (``trace_index``), never by position, so a layer can be added here alone.
-OVERLAYS: dict[str, Callable[[MapBase, Overlays], BaseTraceType]] = {
-    STATES_TRACE: _state_borders,
-    ASPIRATIONAL_TRACE: _aspirational_outlines,
-    "cluster partner districts": _partner_outlines,
-    "selected district": _selected_outline,
-    PLACES_TRACE: _place_points,
-}
-# What each overlay a change of view may redraw is drawn from (the state borders never change).
-OVERLAY_INPUTS = {ASPIRATIONAL_TRACE: "aspirational", "cluster partner districts": "partners",
-                  "selected district": "selected", PLACES_TRACE: "places"}
-GEOMETRY_TRACES = {DISTRICTS_TRACE: "districts_geojson", STATES_TRACE: "states_geojson"}  # trace -> its MapBase GeoJSON
+@dataclass(frozen=True)
+class Overlay:
+    """A layer drawn above the district colours: its trace name, what it shows for a view (``None``: the same for
+    every view), how it is drawn, and its legend entry (text key, colour, line dash) when it shows something."""
+
+    name: str
+    shows: Callable[[Atlas, View], object] | None
+    draw: Callable[[MapBase, object], BaseTraceType]
+    legend: tuple[str, str, str] | None = None
+
+
+# Overlay traces drawn above the district choropleth, bottom to top. Callbacks address every trace by its name
+# (``trace_index``), never by position, so adding a layer is one entry here (plus its View field and text).
+OVERLAYS: tuple[Overlay, ...] = (
+    Overlay(ids.STATES_TRACE, None, _state_borders),
+    Overlay(ids.ASPIRATIONAL_TRACE,
+            lambda atlas, view: tuple(atlas.aspirational["district_id"]) if view.show_aspirational else (),
+            _outline_trace(ids.ASPIRATIONAL_TRACE, ASPIRATIONAL_COLOR, 1.6, "dash"),
+            ("legend.overlay.aspirational", ASPIRATIONAL_COLOR, "dashed")),
+    Overlay(ids.PARTNERS_TRACE, lambda atlas, view: tuple(cluster_partners(atlas, view.district_id)),
+            _outline_trace(ids.PARTNERS_TRACE, PARTNER_COLOR, 2.2, "dot"),
+            ("legend.overlay.partners", PARTNER_COLOR, "dotted")),
+    Overlay(ids.SELECTED_TRACE, lambda atlas, view: (view.district_id,) if view.district_id else (),
+            _outline_trace(ids.SELECTED_TRACE, SELECTED_COLOR, 3.0, "solid"),
+            ("legend.overlay.selected", SELECTED_COLOR, "solid")),
+    Overlay(ids.PLACES_TRACE, places_shown, _place_points),
+)
+BY_NAME: dict[str, Overlay] = {overlay.name: overlay for overlay in OVERLAYS}
+GEOMETRY_TRACES = {ids.DISTRICTS_TRACE: "districts_geojson", ids.STATES_TRACE: "states_geojson"}  # -> MapBase field
+
+
+def overlays_of(atlas: Atlas, view: View) -> dict[str, object]:
+    """What each overlay that follows the view shows for ``view``."""
+    return {overlay.name: overlay.shows(atlas, view) for overlay in OVERLAYS if overlay.shows}
+
+
+def overlay_legend(shown: dict[str, object]) -> list[tuple[str, str, str]]:
+    """Legend entries (label, colour, dash) of the overlays that show something."""
+    entries = []
+    for name, value in shown.items():
+        legend = BY_NAME[name].legend
+        if legend and len(value):
+            entries.append((t(legend[0]), legend[1], legend[2]))
+    return entries
 
 
 def trace_names() -> list[str]:
     """Every map trace's name, in drawing order (the choropleth first)."""
-    return [DISTRICTS_TRACE, *OVERLAYS]
+    return [ids.DISTRICTS_TRACE, *BY_NAME]
 
 
 def trace_index(name: str) -> int:
@@ -373,17 +277,26 @@ def trace_index(name: str) -> int:
     return trace_names().index(name)
 
 
-def overlay_traces(base: MapBase, overlays: Overlays, names=None) -> dict[str, BaseTraceType]:
-    """The named overlay traces (all of them when ``names`` is None)."""
-    return {name: OVERLAYS[name](base, overlays) for name in (OVERLAYS if names is None else names)}
+def overlay_traces(base: MapBase, shown: dict[str, object], names=None) -> dict[str, BaseTraceType]:
+    """The named overlay traces (all of them when ``names`` is None), drawn from what each shows."""
+    return {name: BY_NAME[name].draw(base, shown.get(name, ())) for name in (BY_NAME if names is None else names)}
 
 
-def changed_overlays(before: Overlays | None, after: Overlays) -> tuple[str, ...]:
+def changed_overlays(before: dict[str, object] | None, after: dict[str, object]) -> tuple[str, ...]:
     """The overlays whose inputs differ between two states of the map (every one when ``before`` is unknown)."""
     def same(a, b) -> bool:
         return a.equals(b) if isinstance(a, pd.DataFrame) else a == b
-    return tuple(name for name, field_name in OVERLAY_INPUTS.items()
-                 if before is None or not same(getattr(before, field_name), getattr(after, field_name)))
+    return tuple(name for name in after if before is None or not same(before.get(name), after[name]))
+
+
+def clicked_district(click_data: object) -> str | None:
+    """The district_id of a map click on a district, or on a place point (its district); other traces are ignored."""
+    points = click_data.get("points") if isinstance(click_data, dict) else None
+    point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
+    curve = point.get("curveNumber")
+    district = point.get("location") if curve == trace_index(ids.DISTRICTS_TRACE) else (
+        point.get("customdata") if curve == trace_index(ids.PLACES_TRACE) else None)
+    return district if isinstance(district, str) and district else None
 
 
 ZOOM_CONTEXT_DEGREES = 2.5  # a zoomed district is shown with at least this much of its surroundings
@@ -403,7 +316,7 @@ def view_ranges(base: MapBase, state: str | None, zoom_to: str | None = None) ->
 
 
 def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, geojson_urls: dict | None = None,
-               state: str | None = None, overlays: Overlays = Overlays(), values: pd.Series | None = None,
+               state: str | None = None, overlays: dict[str, object] | None = None, values: pd.Series | None = None,
                zoom_to: str | None = None, meta: dict | None = None) -> dict:
     """The map alone as a figure dict: the district choropleth and its overlays, edge to edge.
 
@@ -414,7 +327,7 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     GeoJSON from; without it the geometry is embedded. Geometry is attached after Plotly has validated
     everything else: validating ~800 polygons would cost most of a second for no benefit.
     """
-    fig = go.Figure([choropleth_trace(base, products, mode, values), *overlay_traces(base, overlays).values()])
+    fig = go.Figure([choropleth_trace(base, products, mode, values), *overlay_traces(base, overlays or {}).values()])
     fig.update_layout(
         margin=dict(l=0, r=0, t=0, b=0),
         paper_bgcolor="#ffffff",

@@ -10,23 +10,31 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data.atlas import Atlas
-from .data.schemas import FACILITY_KINDS, SECTORS
-from .figures import COLOR_MODES
-from .data.convergence import matches_for_list, overlap_classes
-from .investor import (SEAPORT_DISTANCES, Connectivity, ExportProfile, connectivity, export_profile,
-                       exports_by_district, nearby_facilities, sector_export_sectors, seaport_filter)
-from .view import Choices, View
+from dashboard.data.atlas import Atlas
+from dashboard.data.convergence import matches_for_list
+from dashboard.data.schemas import FACILITY_KINDS, SECTORS
+from dashboard.queries.investor import (
+    SEAPORT_DISTANCES,
+    Connectivity,
+    ExportProfile,
+    connectivity,
+    export_profile,
+    nearby_facilities,
+    seaport_filter,
+)
+from dashboard.text import t
+from dashboard.view import Choices, View
 
 
-def choices_for(atlas: Atlas) -> Choices:
-    """The values each view field may take with this data (for validating links and control values)."""
+def choices_for(atlas: Atlas, modes: tuple[str, ...]) -> Choices:
+    """The values each view field may take with this data and these colour modes (for validating links and
+    control values)."""
     named = atlas.districts[atlas.districts["state_name"] != ""]
     values = {
         "states": tuple(sorted(s for s in atlas.districts["state_name"].unique() if s)),
         "lists": tuple(atlas.lists["programme"]),
         "sectors": SECTORS,
-        "modes": tuple(COLOR_MODES),
+        "modes": modes,
         "facility_kinds": FACILITY_KINDS,
         "seaport_distances": SEAPORT_DISTANCES,
         "schemes": tuple(atlas.schemes["scheme_id"]),
@@ -103,23 +111,23 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
 
 
 def describe(view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
-    """One line naming the list and the active filters, for titles and exports."""
-    parts = ([list_label] if list_label else []) + [view.state or "All India"]
+    """One line naming the list and the active filters, for titles and exports (``scheme_names``: short names)."""
+    parts = ([list_label] if list_label else []) + [view.state or t("describe.all_india")]
     if view.sectors:
         parts.append(", ".join(view.sectors))
     if view.search:
-        parts.append(f"matching “{view.search}”")
+        parts.append(t("describe.matching", text=view.search))
     if view.gi_only:
-        parts.append("GI-tagged only")
+        parts.append(t("describe.gi_only"))
     if view.facility_kind:
-        parts.append(f"with {view.facility_kind}")
+        parts.append(t("describe.facility", kind=view.facility_kind))
     if view.seaport_km:
-        parts.append(f"seaport within {view.seaport_km} km")
+        parts.append(t("describe.seaport", km=view.seaport_km))
     if view.aspirational_only:
-        parts.append("aspirational districts")
+        parts.append(t("describe.aspirational"))
     if view.schemes:
         names = scheme_names or {}
-        parts.append("schemes: " + " and ".join(names.get(s, s).split(" (")[0] for s in view.schemes))
+        parts.append(t("describe.schemes", names=t("describe.and").join(names.get(s, s) for s in view.schemes)))
     return " · ".join(parts)
 
 
@@ -216,7 +224,7 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
     )
 
 
-SCHEME_LINK_COLUMNS = ["product", "scheme_id", "scheme", "url", "ministry", "basis", "rule_kind", "reasoning",
+SCHEME_LINK_COLUMNS = ["product", "scheme_id", "scheme", "short_name", "url", "ministry", "basis", "rule_kind", "reasoning",
                        "source", "status"]
 
 
@@ -235,19 +243,26 @@ def scheme_links(atlas: Atlas, district_ids, programme: str, products: pd.DataFr
     return joined.reindex(columns=["district_id", *SCHEME_LINK_COLUMNS])
 
 
-def view_values(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.Series | None:
-    """Per-district values of a value-based colour mode: exports, schemes converging, or chosen-scheme overlap."""
-    programme = view.list_id if view.list_id in set(atlas.lists["programme"]) else atlas.default_list
-    if view.mode == "exports":
-        return exports_by_district(atlas, sector_export_sectors(atlas, view.sectors))
-    if view.mode == "convergence":
-        links = scheme_links(atlas, atlas.lgd_districts["district_id"], programme, rows)
-        return links.groupby("district_id")["scheme_id"].nunique()
-    if view.mode == "schemes":
-        codes = overlap_classes(atlas.scheme_matches, programme, view.schemes)
-        names = dict(zip(atlas.schemes["scheme_id"], atlas.schemes["name"]))
-        short = [names.get(s, s).split(" (")[0] for s in view.schemes]
-        codes.attrs["labels"] = ([f"{short[0]} only", f"{short[1]} only", "both"] if len(short) == 2
-                                 else [f"{short[0]} applies"] if short else None)
-        return codes
-    return None
+def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
+    """The points on the map: none when switched off; with a facility-kind filter, that kind's facilities."""
+    places = atlas.investor.places if view.show_facilities else atlas.investor.places.iloc[0:0]
+    if view.facility_kind:
+        places = places[places["kind"].isin([view.facility_kind, "airport", "seaport"])]
+    return places
+
+
+def district_of_product_row(atlas: Atlas, row_id: object) -> str | None:
+    """The district of a product-table row (rows are identified by their position in the product table)."""
+    if not isinstance(row_id, str) or not row_id.isdigit() or int(row_id) >= len(atlas.products):
+        return None
+    return atlas.products.iloc[int(row_id)]["district_id"]
+
+
+def known_district(atlas: Atlas, district_id: object) -> str | None:
+    """``district_id`` if it names a polygon of the atlas (investor-table rows are identified by it)."""
+    return district_id if isinstance(district_id, str) and district_id in set(atlas.districts["district_id"]) else None
+
+
+def scheme_short_names(atlas: Atlas) -> dict[str, str]:
+    """scheme_id -> the scheme's short name."""
+    return dict(zip(atlas.schemes["scheme_id"], atlas.schemes["short_name"]))

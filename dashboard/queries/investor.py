@@ -11,16 +11,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data.atlas import Atlas
-from .data.derive import haversine_km
+from dashboard.data.atlas import Atlas
+from dashboard.data.derive import haversine_km
 
 SEAPORT_DISTANCES = ("50", "100", "200", "300")  # km choices of the "within N km of a seaport" filter
 NEAR_KM = 100          # a facility this close to a district's point counts as "near"
 USD_PER_CRORE_INR = 1e7  # ₹1 crore = 10^7 rupees
 EXPORT_BINS = (1e6, 1e7, 1e8, 1e9)
 EXPORT_LABELS = ("under $1M", "$1M–10M", "$10M–100M", "$100M–1B", "$1B and more")
-CAVEAT = ("DGCI&S FY2024-25 (Apr 2024–Mar 2025). Exports are attributed to the district the exporter declared, "
-          "which is not always where the goods were made.")
 
 
 def mapped_export_sectors(atlas: Atlas, products: pd.DataFrame) -> dict[str, set[str]]:

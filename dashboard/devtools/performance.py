@@ -8,7 +8,9 @@ import json
 import os
 from pathlib import Path
 
-PERFORMANCE_DIR = Path(__file__).resolve().parent.parent / "docs" / "performance"
+from dashboard.settings import DOCS_DIR
+
+PERFORMANCE_DIR = DOCS_DIR / "performance"
 
 
 def save_run(name: str, body: dict) -> Path:

@@ -12,7 +12,9 @@ from pathlib import Path
 from playwright.sync_api import Page
 from werkzeug.serving import make_server
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+from dashboard.settings import ARTIFACTS_DIR
+
+SCREENSHOTS = ARTIFACTS_DIR / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]

@@ -1,0 +1,296 @@
+"""Measure ODOP Atlas against its performance targets and print every figure.
+
+Usage: python scripts/benchmark.py [--quick] [--data-dir DIR]
+
+Measured as users meet it: ``python -m dashboard`` (gunicorn, 2 sync workers) and headless
+Chromium, p95 over 20 repeats with min and median beside it: map settled after navigation, map
+draws on load, click -> outline painted, filter -> map repainted, bytes over the wire on a first
+visit and a revisit, the workers' memory; plus the cold start, the server time of an All-India
+map update, and the scaling on synthetic layers of 4x and 9x the polygons. Targets are printed
+as met/MISSED, never asserted by the tests. A full run (not --quick) saves its figures to
+docs/performance/benchmark.json, from which scripts/update_readme.py writes the README's table.
+--quick skips the browser and the scaling parts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import psutil
+import shapely
+
+from dashboard.app import create_app
+from dashboard.data.atlas import load_atlas
+from dashboard.data.schemas import SECTORS
+from dashboard.devtools.performance import save_run
+from dashboard.maps.figures import build_map_base, map_figure
+from dashboard.maps.update import map_update
+from dashboard.queries import filter_products
+from dashboard.settings import DEFAULT_DATA_DIR, REPO_DIR
+from dashboard.view import View
+
+RESULTS: list[dict] = []
+
+
+def report(name: str, value: float, unit: str, target: float | None = None, spread: str = "") -> None:
+    """Print one figure now and keep it for the summary table (``spread``: "min / median" beside a p95)."""
+    verdict = "" if target is None else ("met" if value < target else "MISSED")
+    goal = "" if target is None else f"< {target:g} {unit}"
+    line = f"{name}: {value:.3f} {unit}" + (f"  (target {goal}: {verdict})" if goal else "")
+    print(line, flush=True)
+    RESULTS.append({"figure": name, "value": round(value, 3), "unit": unit, "spread": spread, "target": goal,
+                    "verdict": verdict})
+
+
+def save_results() -> None:
+    """Save the figures of a full run for the README's generated performance table."""
+    save_run("benchmark", {"machine": f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB "
+                                      f"RAM, Python {sys.version.split()[0]}", "figures": RESULTS})
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def cold_start(runs: int = 3) -> None:
+    code = "from dashboard.app import create_app; create_app()"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    report("cold start, process start to app ready (median of 3)", statistics.median(times), "s", 3)
+
+
+def in_process_breakdown(data_dir: Path):
+    start = time.perf_counter()
+    atlas = load_atlas(data_dir)
+    loaded = time.perf_counter()
+    build_map_base(atlas)
+    based = time.perf_counter()
+    app = create_app(atlas)
+    done = time.perf_counter()
+    report("  load_atlas (read, validate, join)", loaded - start, "s")
+    report("  build_map_base", based - loaded, "s")
+    report("  create_app (incl. its own map base and initial figure)", done - based, "s")
+    return atlas, app
+
+
+def spread(name: str, values: list[float], unit: str, target: float | None = None) -> None:
+    """Report the p95 of repeated measurements (checked against the target), with min and median beside it."""
+    beside = f"{min(values):.0f} / {statistics.median(values):.0f}"
+    report(f"{name}, p95 of {len(values)} (min {min(values):.0f}, median {statistics.median(values):.0f})",
+           percentile(values, 95), unit, target, beside)
+
+
+# Installed before the page's scripts run: counts Plotly draws (react/newPlot calls), records the time of the
+# last finished draw, the time of the last pointer press, and the animation frame in which the outline a click
+# paints at once (assets/odop.js) first shows, all on the page's performance.now() clock.
+INSTRUMENT = """
+window.__odop = {draws: 0, lastDraw: 0, pressed: 0, outlined: 0};
+document.addEventListener('pointerdown', e => { window.__odop.pressed = performance.now(); }, true);
+new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+  if (n.classList && n.classList.contains('odop-picked')) {
+    requestAnimationFrame(() => { window.__odop.outlined = performance.now(); });
+  }
+}))).observe(document, {childList: true, subtree: true});
+let plotly;
+Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set: value => {
+  for (const name of ['react', 'newPlot']) {
+    const original = value[name];
+    value[name] = function (gd, ...rest) {
+      window.__odop.draws += 1;
+      return Promise.resolve(original.call(this, gd, ...rest)).then(out => {
+        window.__odop.lastDraw = performance.now(); return out; });
+    };
+  }
+  plotly = value;
+}});
+"""
+SELECTED = "(() => { const t = document.querySelector('#map .js-plotly-plot').data.find(t => t.name === " \
+           "'selected district'); return t.lon.filter(x => x !== null).length; })()"
+
+
+# Milliseconds from the last pointer press to the first frame in which the panel names the district.
+PANEL_SHOWS = "(name) => { const n = document.getElementById('panel-district-name'); " \
+              "return n && n.textContent === name ? performance.now() - window.__odop.pressed : false; }"
+
+
+def _serve(data_dir: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "ODOP_DATA_DIR": str(data_dir)}
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=REPO_DIR, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def _load(browser, url: str, cdp_bytes: bool = True):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.add_init_script(INSTRUMENT)
+    page = context.new_page()
+    sizes: dict = {}
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url)
+    page.wait_for_selector("#map path.choroplethlocation", state="attached", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    return context, page, sizes
+
+
+def _interaction(page, action, done: str) -> float:
+    """Milliseconds from the pointer press of ``action`` to the end of the draw after which ``done`` holds."""
+    before = page.evaluate("window.__odop.lastDraw")
+    action()
+    page.wait_for_function(f"() => window.__odop.lastDraw > {before} && ({done})", timeout=30_000)
+    return page.evaluate("window.__odop.lastDraw - window.__odop.pressed")
+
+
+def browser_figures(data_dir: Path, repeats: int = 20) -> None:
+    """Measured as a user meets it: gunicorn (2 workers), headless Chromium, cold cache per page load."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.devtools.browser import CHROMIUM, CHROMIUM_ARGS, CLICK_POINT_JS
+
+    port = 8700 + os.getpid() % 200
+    url = f"http://127.0.0.1:{port}/"
+    server = _serve(data_dir, port)
+    settled, draws, first, revisit = [], [], [], []
+    painted, confirmed, panels, cleared, filters = [], [], [], [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(repeats):
+                context, page, sizes = _load(browser, url)
+                settled.append(page.evaluate("window.__odop.lastDraw"))
+                draws.append(page.evaluate("window.__odop.draws"))
+                first.append(sum(sizes.values()) / 1e6)
+                sizes.clear()
+                page.goto(url)
+                page.wait_for_selector("#map path.choroplethlocation", state="attached", timeout=60_000)
+                page.wait_for_load_state("networkidle")
+                revisit.append(sum(sizes.values()) / 1e3)
+                context.close()
+            context, page, _ = _load(browser, url + "?points=0")
+            gi = page.get_by_label("GI-tagged products only")
+            for _ in range(repeats):
+                point = page.evaluate(CLICK_POINT_JS, "197")  # Varanasi, All India (the map moves as text wraps)
+                before = page.evaluate("window.__odop.outlined = 0, window.__odop.lastDraw")
+                page.mouse.click(*point)
+                page.wait_for_function(f"() => window.__odop.lastDraw > {before} && {SELECTED} > 0", timeout=30_000)
+                painted.append(page.evaluate("(window.__odop.outlined || window.__odop.lastDraw) - window.__odop.pressed"))
+                confirmed.append(page.evaluate("window.__odop.lastDraw - window.__odop.pressed"))
+                panels.append(page.wait_for_function(PANEL_SHOWS, arg="Varanasi", polling="raf").json_value())
+                page.wait_for_load_state("networkidle")
+                cleared.append(_interaction(page, lambda: page.mouse.click(*point), f"{SELECTED} === 0"))
+                filters.append(_interaction(page, gi.click, "true"))
+                page.wait_for_load_state("networkidle")
+            context.close()
+            browser.close()
+        workers = psutil.Process(server.pid).children()
+        rss = sum(p.memory_info().rss for p in workers) / 1e6
+        pss = sum(p.memory_full_info().pss for p in [psutil.Process(server.pid), *workers]) / 1e6
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    spread("navigation start -> map settled (last draw), All India", settled, "ms", 1500)
+    report(f"map draws on load (max of {repeats}; target exactly 1)", max(draws), "draws", 1.5)
+    spread("click a district -> selected outline painted", painted, "ms", 150)
+    spread("click a district -> map redrawn with the server's outline (no target)", confirmed, "ms")
+    spread("click a district -> its panel shown (no target)", panels, "ms")
+    spread("click it again -> outline cleared (server round trip and redraw; no target)", cleared, "ms")
+    spread("filter (GI-only switch) -> map repainted", filters, "ms", 250)
+    spread("first visit over the wire (cold cache)", [v * 1000 for v in first], "KB", 1200)
+    spread("revisit over the wire (warm cache)", revisit, "KB", 150)
+    report("RSS of the gunicorn workers after the run (sum)", rss, "MB", 400)
+    report("PSS of the server after the run (master and workers; shared pages counted once)", pss, "MB")
+
+
+def all_india_update_times(atlas, count: int = 60) -> None:
+    """Server time of the map update for All-India views (patch built and serialised), uncached."""
+    base = build_map_base(atlas)
+    times = []
+    for i in range(count):
+        view = View(sectors=(SECTORS[i % len(SECTORS)],), mode=("sector", "count", "gi")[i % 3])
+        start = time.perf_counter()
+        patch = map_update(atlas, base, view, View(), filter_products(atlas, view)).patch
+        json.dumps(patch.to_plotly_json())
+        times.append((time.perf_counter() - start) * 1000)
+    spread("server time of an All-India map update (patch built and serialised)", times, "ms", 60)
+
+
+def split_districts(districts: gpd.GeoDataFrame, grid: int = 3) -> gpd.GeoDataFrame:
+    """A synthetic sub-district layer: each polygon cut by a grid x grid raster of its bounding box."""
+    pieces, ids = [], []
+    for did, geometry in zip(districts["district_id"], districts.geometry):
+        minx, miny, maxx, maxy = geometry.bounds
+        xs, ys = np.linspace(minx, maxx, grid + 1), np.linspace(miny, maxy, grid + 1)
+        cells = [shapely.box(xs[i], ys[j], xs[i + 1], ys[j + 1]) for i in range(grid) for j in range(grid)]
+        for index, part in enumerate(shapely.intersection(geometry, cells)):
+            if not part.is_empty and part.geom_type in ("Polygon", "MultiPolygon"):
+                pieces.append(part)
+                ids.append(f"{did}-{index}")
+    frame = gpd.GeoDataFrame({"district_id": ids}, geometry=pieces, crs="EPSG:4326")
+    attrs = districts.set_index("district_id")
+    parents = [i.rsplit("-", 1)[0] for i in ids]
+    for column in ["district", "state", "state_lgd", "remarks"]:
+        frame[column] = attrs.loc[parents, column].to_numpy()
+    frame["dist_lgd"] = ""
+    return frame
+
+
+def scaling(data_dir: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, grid in [("real districts", 0), ("synthetic x4 (2x2 split)", 2), ("synthetic x9 (3x3 split)", 3)]:
+            target = data_dir if grid == 0 else Path(tmp) / label.split()[1]
+            if grid:
+                (target / "geo").mkdir(parents=True)
+                shutil.copytree(data_dir / "odop", target / "odop")
+                shutil.copy(data_dir / "geo" / "states.geojson", target / "geo" / "states.geojson")
+                districts = gpd.read_file(data_dir / "geo" / "districts.geojson")
+                split_districts(districts, grid).to_file(target / "geo" / "districts.geojson", driver="GeoJSON")
+            start = time.perf_counter()
+            atlas = load_atlas(target)
+            base = build_map_base(atlas)
+            json.dumps(map_figure(base, atlas.products, "sector"))
+            elapsed = time.perf_counter() - start
+            count = len(atlas.districts)
+            report(f"scaling: {label}, {count} polygons, load + map base + figure", elapsed, "s")
+            report(f"scaling: {label}, per polygon", elapsed / count * 1000, "ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the browser and scaling parts")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
+          f"Python {sys.version.split()[0]}")
+    cold_start()
+    atlas, _app = in_process_breakdown(args.data_dir)
+    all_india_update_times(atlas)
+    if not args.quick:
+        browser_figures(args.data_dir)
+        scaling(args.data_dir)
+        save_results()
+
+
+if __name__ == "__main__":
+    main()

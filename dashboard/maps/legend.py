@@ -1,0 +1,48 @@
+"""The map's words as page text: its heading, legend and source line (they wrap on a phone, screen readers
+read them, and an exported PNG carries the same words through the figure's ``meta``)."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard import ids
+from dashboard.maps.modes import MODES, MapClasses
+from dashboard.text import t
+
+
+def source_lines(mode: str) -> list[str]:
+    """The sources of what a colour mode colours, and of the boundaries."""
+    return [t("sources.line", source=t(key)) for key in MODES[mode].sources] + [t("sources.boundaries_line")]
+
+
+def legend(title: str, classes: MapClasses, note: str = "", overlays: list[tuple[str, str, str]] = ()) -> list:
+    """A titled list of colour swatches and their labels (no-LGD class last, as it applies to few areas), then a
+    line sample for each overlay shown."""
+    order = list(range(1, len(classes.labels))) + [0]
+    items = [html.Li([html.Span(className="legend-swatch", style={"backgroundColor": classes.colors[i]},
+                                **{"aria-hidden": "true"}), html.Span(classes.labels[i])], className="legend-item")
+             for i in order]
+    items += [html.Li([html.Span(className="legend-line", style={"borderTop": f"3px {dash} {color}"},
+                                 **{"aria-hidden": "true"}), html.Span(label)], className="legend-item")
+              for label, color, dash in overlays]
+    return [html.Div(title, className="legend-title fw-semibold small", id=ids.LEGEND_TITLE),
+            html.Ul(items, className="legend-list list-unstyled mb-0", **{"aria-labelledby": ids.LEGEND_TITLE}),
+            html.P(note, className="small text-muted mb-0 mt-1") if note else None]
+
+
+def map_heading(mode: str, summary: str) -> list:
+    """The heading above the map: what the colours show, and for which view."""
+    return [MODES[mode].label, html.Small(f" · {summary}", className="text-muted fw-normal")]
+
+
+def coverage_note(coverage: str) -> str:
+    """What grey means on the map, from the list's coverage."""
+    return t("legend.coverage_note", coverage=coverage) if coverage else ""
+
+
+def map_text(mode: str, summary: str, classes: MapClasses, coverage: str,
+             overlays: list[tuple[str, str, str]] = ()) -> dict:
+    """The heading, legend and source line that go with a drawn map."""
+    return {"heading": map_heading(mode, summary),
+            "legend": legend(MODES[mode].label, classes, coverage_note(coverage), overlays),
+            "sources": " ".join(source_lines(mode))}

@@ -1,0 +1,171 @@
+"""The colour modes: each one object (key, the values it colours by, its classes and colours, its hover line and
+the sources of what it colours). Adding a mode is one entry in ``MODES`` plus its texts (``mode.<key>.*``).
+
+Pure: the atlas, a view and its product rows in; per-district values and classes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data.atlas import Atlas
+from dashboard.data.convergence import overlap_classes
+from dashboard.data.schemas import SECTORS
+from dashboard.queries import choices_for, scheme_links
+from dashboard.queries.investor import EXPORT_LABELS, export_class, exports_by_district, sector_export_sectors, usd_text
+from dashboard.text import t
+from dashboard.view import Choices, View
+
+NO_LGD_COLOR = "#bdbdbd"
+NO_DATA_COLOR = "#eceff1"
+SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
+    "#43a047", "#fb8c00", "#00acc1", "#1e88e5", "#8e24aa", "#d81b60", "#6d4c41", "#546e7a", "#c0ca33",
+]))
+COUNT_COLORS = ["#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+GI_COLORS = ["#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
+EXPORT_COLORS = ["#c7e9c0", "#74c476", "#31a354", "#006d2c", "#00441b"]
+CONVERGENCE_BINS = ((1, 3), (4, 5), (6, 7), (8, 99))
+CONVERGENCE_COLORS = ["#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d"]
+OVERLAP_COLORS = ["#fdae6b", "#74a9cf", "#7a0177"]  # first scheme only, second only, both
+
+Classes = tuple[np.ndarray, list[str], list[str]]  # per polygon class (1 = nothing here, 2.. = labels), labels, colours
+
+
+@dataclass(frozen=True)
+class MapClasses:
+    """Per-district class index, and the class labels and colours for the legend."""
+
+    z: list[int]
+    labels: list[str]
+    colors: list[str]
+
+
+def main_sectors(products: pd.DataFrame) -> pd.Series:
+    """Each district's main sector: the sector of most of its products, ties broken by legend order."""
+    if products.empty:
+        return pd.Series(dtype=str)
+    counts = products.groupby(["district_id", "sector"]).size().rename("n").reset_index()
+    counts["order"] = counts["sector"].map({s: i for i, s in enumerate(SECTORS)})
+    ranked = counts.sort_values(["district_id", "n", "order"], ascending=[True, False, True])
+    return ranked.drop_duplicates("district_id").set_index("district_id")["sector"]
+
+
+def _sector_classes(ids: pd.Index, products: pd.DataFrame, _values) -> Classes:
+    main = main_sectors(products)
+    present = [s for s in SECTORS if s in set(main)]
+    index = {s: i + 2 for i, s in enumerate(present)}
+    return main.reindex(ids).map(index).fillna(1).astype(int).to_numpy(), present, [SECTOR_COLORS[s] for s in present]
+
+
+def _count_classes(palette: list[str], gi_only: bool) -> Callable[[pd.Index, pd.DataFrame, object], Classes]:
+    def classify(ids: pd.Index, products: pd.DataFrame, _values) -> Classes:
+        rows = products[products["gi_tagged"]] if gi_only else products
+        counts = rows.groupby("district_id").size().reindex(ids).fillna(0).astype(int).clip(upper=len(palette))
+        labels = [f"{v}+" if v == len(palette) else str(v) for v in range(1, len(palette) + 1)]
+        return (counts + 1).to_numpy(), labels, palette
+    return classify
+
+
+def _export_classes(ids: pd.Index, _products, values: pd.Series | None) -> Classes:
+    usd = (values if values is not None else pd.Series(dtype=float)).reindex(ids)
+    classes = np.array([export_class(v) for v in usd.to_numpy(dtype=float)]) + 1
+    return classes, list(EXPORT_LABELS), EXPORT_COLORS
+
+
+def _convergence_classes(ids: pd.Index, _products, values: pd.Series | None) -> Classes:
+    counts = (values if values is not None else pd.Series(dtype=float)).reindex(ids).fillna(0).to_numpy()
+    classes = np.ones(len(ids), dtype=int)
+    for index, (low, high) in enumerate(CONVERGENCE_BINS):
+        classes[(counts >= low) & (counts <= high)] = index + 2
+    labels = [t("mode.convergence.bin", low=low, high=high) if high < 99 else t("mode.convergence.top", low=low)
+              for low, high in CONVERGENCE_BINS]
+    return classes, labels, CONVERGENCE_COLORS
+
+
+def _overlap_classes(ids: pd.Index, _products, values: pd.Series | None) -> Classes:
+    """Codes 1, 2, 3 (first scheme only, second only, both); ``values.attrs['labels']`` names them."""
+    codes = (values if values is not None else pd.Series(dtype=int)).reindex(ids).fillna(0).astype(int).to_numpy()
+    labels = (values.attrs.get("labels") if values is not None else None) or [t("mode.schemes.any")]
+    return np.where(codes > 0, codes + 1, 1), labels, OVERLAP_COLORS if len(labels) == 3 else OVERLAP_COLORS[-1:]
+
+
+def programme_of(atlas: Atlas, view: View) -> str:
+    """The view's list, or the default list when the view names none of this data's."""
+    return view.list_id if view.list_id in set(atlas.lists["programme"]) else atlas.default_list
+
+
+def _export_values(atlas: Atlas, view: View, _rows: pd.DataFrame) -> pd.Series:
+    return exports_by_district(atlas, sector_export_sectors(atlas, view.sectors))
+
+
+def _convergence_values(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.Series:
+    links = scheme_links(atlas, atlas.lgd_districts["district_id"], programme_of(atlas, view), rows)
+    return links.groupby("district_id")["scheme_id"].nunique()
+
+
+def _overlap_values(atlas: Atlas, view: View, _rows: pd.DataFrame) -> pd.Series:
+    codes = overlap_classes(atlas.scheme_matches, programme_of(atlas, view), view.schemes)
+    names = dict(zip(atlas.schemes["scheme_id"], atlas.schemes["short_name"]))
+    short = [names.get(s, s) for s in view.schemes]
+    codes.attrs["labels"] = ([t("mode.schemes.first_only", name=short[0]), t("mode.schemes.second_only",
+                              name=short[1]), t("mode.schemes.both")] if len(short) == 2
+                             else [t("mode.schemes.applies", name=short[0])] if short else None)
+    return codes
+
+
+@dataclass(frozen=True)
+class ColourMode:
+    """A way to colour the districts. Its words are ``mode.<key>.label`` (legend title) and ``mode.<key>.empty``
+    (the class of "nothing here"); ``sources`` are the text keys of the sources of what it colours."""
+
+    key: str
+    classify: Callable[[pd.Index, pd.DataFrame, pd.Series | None], Classes]
+    values: Callable[[Atlas, View, pd.DataFrame], pd.Series] | None = None
+    hover: Callable[[float], str] | None = None
+    sources: tuple[str, ...] = ("sources.odop_list",)
+
+    @property
+    def label(self) -> str:
+        return t(f"mode.{self.key}.label")
+
+    @property
+    def empty(self) -> str:
+        return t(f"mode.{self.key}.empty")
+
+
+# Every colour mode, in the order the page offers them.
+MODES: dict[str, ColourMode] = {mode.key: mode for mode in (
+    ColourMode("sector", _sector_classes),
+    ColourMode("count", _count_classes(COUNT_COLORS, gi_only=False)),
+    ColourMode("gi", _count_classes(GI_COLORS, gi_only=True)),
+    ColourMode("exports", _export_classes, _export_values, lambda v: t("mode.exports.hover", amount=usd_text(v)),
+               ("sources.dgcis",)),
+    ColourMode("convergence", _convergence_classes, _convergence_values,
+               lambda v: t("mode.convergence.hover", count=int(v)), ("sources.schemes", "sources.odop_list")),
+    ColourMode("schemes", _overlap_classes, _overlap_values, None, ("sources.schemes", "sources.odop_list")),
+)}
+
+
+def view_choices(atlas: Atlas) -> Choices:
+    """The values each view field may take with this data, the colour modes included."""
+    return choices_for(atlas, tuple(MODES))
+
+
+def mode_values(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.Series | None:
+    """Per-district values of the view's colour mode (``None`` for modes that colour by the rows alone)."""
+    mode = MODES[view.mode]
+    return mode.values(atlas, view, rows) if mode.values else None
+
+
+def district_classes(district_ids: list[str], no_lgd: np.ndarray, products: pd.DataFrame, mode: str,
+                     values: pd.Series | None = None) -> MapClasses:
+    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = nothing here (e.g. no product)."""
+    colour = MODES[mode]
+    classes, labels, colors = colour.classify(pd.Index(district_ids), products, values)
+    classes = np.where(no_lgd, 0, classes)
+    return MapClasses(classes.tolist(), [t("legend.no_lgd"), colour.empty] + labels,
+                      [NO_LGD_COLOR, NO_DATA_COLOR] + colors)

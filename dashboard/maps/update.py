@@ -1,0 +1,99 @@
+"""The map for a view: its first drawing, the patch that takes it from one view to the next, and the words that go
+with it (heading, legend, sources, and the exported image's metadata). Pure: atlas, map base and views in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from dash import Patch
+
+from dashboard import ids
+from dashboard.data.atlas import Atlas
+from dashboard.maps.figures import (
+    MapBase,
+    changed_overlays,
+    choropleth_style,
+    district_classes,
+    map_figure,
+    overlay_legend,
+    overlay_traces,
+    overlays_of,
+    trace_index,
+    view_ranges,
+)
+from dashboard.maps.legend import coverage_note, map_text, source_lines
+from dashboard.maps.modes import MODES, MapClasses, mode_values
+from dashboard.queries import describe, filter_products, scheme_short_names
+from dashboard.queries.investor import export_scope
+from dashboard.text import t
+from dashboard.view import View, filters_of
+
+
+@dataclass(frozen=True)
+class MapUpdate:
+    """A map patch and the heading, legend and sources that go with it (``None``: they did not change)."""
+
+    patch: Patch
+    text: dict | None
+
+
+def _selection_changed_only(view: View, drawn: View | None) -> bool:
+    keep = {"district_id": None, "zoom": False, "compare": ()}
+    return drawn is not None and replace(view, **keep) == replace(drawn, **keep)
+
+
+def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame,
+               classes: MapClasses | None = None) -> MapUpdate:
+    """The patch from the map drawn for ``drawn`` (``None``: unknown) to ``view``: only the selection outlines and
+    zoom when nothing else changed; else the colours and the overlays whose inputs changed, with the new words."""
+    patch = Patch()
+    shown = overlays_of(atlas, view)
+    only_selection = _selection_changed_only(view, drawn)
+    changed = changed_overlays(None if drawn is None else overlays_of(atlas, drawn), shown)
+    for name, trace in overlay_traces(base, shown, changed).items():
+        patch["data"][trace_index(name)] = trace.to_plotly_json()
+    patch["layout"]["meta"] = export_meta(atlas, view)
+    if not only_selection or view.zoom or (drawn is not None and drawn.zoom):
+        for axis, value in view_ranges(base, view.state, view.district_id if view.zoom else None).items():
+            patch["layout"]["geo"][axis] = value
+    if only_selection:
+        return MapUpdate(patch, None)
+    values = mode_values(atlas, view, rows)
+    classes = classes or district_classes(base, rows, view.mode, values)
+    for key, value in choropleth_style(base, rows, view.mode, values, classes).items():
+        patch["data"][trace_index(ids.DISTRICTS_TRACE)][key] = value
+    return MapUpdate(patch, drawn_text(atlas, view, classes))
+
+
+def drawn_text(atlas: Atlas, view: View, classes: MapClasses) -> dict:
+    """The heading, legend and sources of the map drawn for ``view``."""
+    return map_text(view.mode, view_summary(atlas, view), classes, atlas.coverage_sentence(view.list_id),
+                    overlay_legend(overlays_of(atlas, view)))
+
+
+def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
+    """The map as the page first draws it for ``view`` (later changes are patches), with its words."""
+    rows = filter_products(atlas, filters_of(view))
+    values = mode_values(atlas, view, rows)
+    figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state,
+                        overlays=overlays_of(atlas, view), values=values,
+                        zoom_to=view.district_id if view.zoom else None, meta=export_meta(atlas, view))
+    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values))
+
+
+def view_summary(atlas: Atlas, view: View) -> str:
+    """The line under the map's title: the list, the filters and, for exports, what is counted."""
+    summary = describe(view, atlas.list_label(view.list_id), scheme_short_names(atlas))
+    return summary + (f" · {export_scope(atlas, view.sectors)}" if view.mode == "exports" else "")
+
+
+def export_meta(atlas: Atlas, view: View) -> dict:
+    """What an exported image states besides the map (keys: ``ids.META_KEYS``)."""
+    names = atlas.districts.set_index("district_id")
+    district = (f"{names.at[view.district_id, 'district_name']}, {names.at[view.district_id, 'state_name']}"
+                if view.district_id in names.index else "")
+    return {"district": district, "summary": view_summary(atlas, view), "mode": MODES[view.mode].label,
+            "version": atlas.version, "coverage": coverage_note(atlas.coverage_sentence(view.list_id)),
+            "sources": source_lines(view.mode), "title": t("export.png.title"), "selected": t("export.png.selected"),
+            "footer": t("export.png.footer", version=atlas.version)}

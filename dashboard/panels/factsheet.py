@@ -1,0 +1,67 @@
+"""A one-page, print-ready district fact sheet (HTML from ``templates/factsheet.html``, autoescaped): map inset,
+facts, products, schemes and sources. Pure: a district's detail and geometry in, an HTML page out."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from functools import cache
+
+import shapely
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from dashboard.panels import district_facts
+from dashboard.queries import DistrictDetail
+from dashboard.text import DEFAULT_LANGUAGE, t
+
+INSET_SIZE = 220
+LISTED_APART = ("products", "schemes")  # facts the sheet lists in full below the table
+
+
+@cache
+def templates() -> Environment:
+    """The page templates (autoescaped), with ``t`` for their words."""
+    environment = Environment(loader=PackageLoader("dashboard", "templates"), autoescape=select_autoescape())
+    environment.globals.update(t=t, lang=DEFAULT_LANGUAGE)
+    return environment
+
+
+def _svg_path(geometry, transform) -> str:
+    parts = []
+    for polygon in shapely.get_parts(geometry):
+        for ring in [polygon.exterior, *polygon.interiors]:
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (transform(*xy) for xy in ring.coords))
+            parts.append(f"M{points}Z")
+    return " ".join(parts)
+
+
+def inset_svg(district, neighbours, name: str) -> Markup:
+    """An SVG map of the district (filled) among its neighbours (outlined): drawn from the shipped geometry."""
+    west, south, east, north = shapely.union_all([district, *neighbours]).bounds
+    scale = INSET_SIZE / max(east - west, north - south, 1e-6)
+
+    def transform(x: float, y: float) -> tuple[float, float]:
+        return (x - west) * scale, (north - y) * scale
+
+    width, height = (east - west) * scale, (north - south) * scale
+    others = "".join(f'<path d="{_svg_path(g, transform)}" fill="#eceff1" stroke="#78909c" stroke-width="0.6"/>'
+                     for g in neighbours)
+    return Markup(f'<svg role="img" aria-label="{escape(t("factsheet.inset", name=name))}" '
+                  f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+                  f'xmlns="http://www.w3.org/2000/svg">{others}'
+                  f'<path d="{_svg_path(district, transform)}" fill="#0b3d91" stroke="#000" stroke-width="1.2"/></svg>')
+
+
+def factsheet_html(detail: DistrictDetail, district, neighbours, version: str) -> str:
+    """The fact sheet page (A4, one page when printed)."""
+    facts = [(t(f"fact.{key}"), value) for key, value in district_facts(detail).items() if key not in LISTED_APART]
+    return templates().get_template("factsheet.html").render(
+        detail=detail, version=version, printed=datetime.now(timezone.utc).strftime("%d %b %Y"),
+        inset=inset_svg(district, neighbours, detail.name), facts=facts,
+        products=list(detail.products.itertuples(index=False)), schemes=list(detail.schemes.itertuples(index=False)),
+        sources=sorted({*detail.products["source"], *detail.schemes["source"].dropna()}))
+
+
+def error_html(status: int, message: str) -> str:
+    """An error page in the app's words, with a way back to the atlas."""
+    return templates().get_template("error.html").render(status=status, message=message)

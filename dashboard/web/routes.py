@@ -1,0 +1,68 @@
+"""Routes besides the page: the map geometry, district fact sheets, ``/healthz``, and the 404 page."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import partial
+
+import shapely
+from dash import Dash
+from flask import Response, request
+
+from dashboard.data.atlas import Atlas
+from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
+from dashboard.panels.factsheet import error_html, factsheet_html
+from dashboard.queries import district_detail
+from dashboard.text import t
+from dashboard.view import Choices, view_from_query_string
+
+GEOMETRY_ROUTE = "/_odop"
+
+
+def serve_health(app: Dash, facts: dict) -> None:
+    """``/healthz``: 200 with what loaded (the process only runs when the data loaded)."""
+    body = json.dumps({"status": "ok", **facts}, sort_keys=True)
+    app.server.add_url_rule("/healthz", "healthz", lambda: Response(body, mimetype="application/json"))
+
+
+def serve_geometry(app: Dash, base: MapBase) -> dict[str, str]:
+    """Serve each map geometry (districts, state outlines) from one cacheable, same-origin URL.
+
+    The map figure references these URLs instead of embedding ~2 MB of coordinates, so the page
+    layout stays small and the browser caches the geometry between visits. Returns trace name -> URL.
+    """
+    urls = {}
+    for trace, field in GEOMETRY_TRACES.items():
+        body = json.dumps(getattr(base, field), separators=(",", ":")).encode("utf-8")
+        route = f"{GEOMETRY_ROUTE}/{field.removesuffix('_geojson')}.json"  # /_odop/districts.json
+        app.server.add_url_rule(route, field, partial(_geometry_response, body))
+        urls[trace] = f"{route}?v={hashlib.sha256(body).hexdigest()[:12]}"
+    return urls
+
+
+def _geometry_response(body: bytes) -> Response:
+    return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
+
+
+def not_found(message_key: str) -> Response:
+    """A 404 page in the app's words, with a way back to the map."""
+    return Response(error_html(404, t(message_key)), status=404, mimetype="text/html")
+
+
+def serve_factsheets(app: Dash, atlas: Atlas, choices: Choices) -> None:
+    """``/factsheet/<district_id>?list=...``: a one-page, print-ready fact sheet of a district (404 page if none)."""
+    geometry = dict(zip(atlas.districts["district_id"], atlas.districts.geometry))
+    tree = shapely.STRtree(atlas.districts.geometry.values)
+    ids = atlas.districts["district_id"].to_numpy()
+
+    def factsheet(district_id: str) -> Response:
+        view, _ = view_from_query_string(f"?district={district_id}&list={request.args.get('list', '')}", choices)
+        detail = district_detail(atlas, view.district_id, view.list_id) if view.district_id else None
+        if detail is None:
+            return not_found("error.no_district")
+        shape = geometry[detail.district_id]
+        neighbours = [geometry[ids[i]] for i in tree.query(shape.buffer(0.05)) if ids[i] != detail.district_id]
+        return Response(factsheet_html(detail, shape, neighbours, atlas.version), mimetype="text/html")
+
+    app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)
