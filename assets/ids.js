@@ -13,7 +13,6 @@ window.odopIds = {
  "DATA_BANNER": "data-banner",
  "DISTRICTS_TRACE": "districts",
  "DISTRICT_PICKER": "district-picker",
- "DISTRICT_URL_KEY": "district",
  "DOWNLOADS": [
   "csv",
   "brief",
@@ -55,6 +54,7 @@ window.odopIds = {
  "OPPORTUNITIES_NOTE": "opportunities-note",
  "PANEL": "panel",
  "PANEL_CLUSTERS": "panel-clusters",
+ "PANEL_CODES": "panel-codes",
  "PANEL_CONNECTIVITY": "panel-connectivity",
  "PANEL_DISTRICT_NAME": "panel-district-name",
  "PANEL_EXPORTS": "panel-exports",
@@ -66,6 +66,7 @@ window.odopIds = {
  "PANEL_SCHEMES": "panel-schemes",
  "PARTNERS_TRACE": "cluster partner districts",
  "PLACES_TRACE": "facilities, airports and seaports",
+ "PORT_KIND": "port-kind",
  "PRODUCT_NAMES": "product-names",
  "PRODUCT_NAME_LIST": "product-name-list",
  "RESET": "reset",

@@ -84,15 +84,14 @@
 
     // A click outlines the district at once, drawn like the "selected district" trace (its colour and width are
     // read from that trace); the server's patch, which follows, draws the real outline and the next Plotly draw
-    // removes this one. Clicking the selected district again (which clears it; the address names the selection)
-    // waits for the server. Bound to Plotly's own click event: a Dash callback would run after the server's
+    // removes this one. Clicking the selected district again (which clears it; the trace's meta names the
+    // selection) waits for the server. Bound to Plotly's own click event: a Dash callback would run after the server's
     // answer has started the map's redraw, and the outline would only show once that is done.
     function outlineAtOnce(graph, event) {
         var point = event && event.points && event.points[0];
         var location = point && point.data && point.data.name === ids.DISTRICTS_TRACE ? point.location : null;
         var trace = graph.data.find(function (t) { return t.name === ids.SELECTED_TRACE; });
-        if (!location || !trace ||
-            new URLSearchParams(window.location.search).get(ids.DISTRICT_URL_KEY) === location) {
+        if (!location || !trace || (trace.meta || []).indexOf(location) >= 0) {
             return;
         }
         var path = Array.from(graph.querySelectorAll("path.choroplethlocation")).find(function (p) {

@@ -82,7 +82,9 @@ def create_app(data: Atlas | None = None) -> Dash:
     app.validation_layout = skeleton(app.validation_layout)
     serve_factsheets(app, atlas, choices)
     harden(app)
-    serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()), "product_rows": len(atlas.products),
+    serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()),
+                       "districts_with_lgd_code": int((atlas.districts["lgd_code"] != "").sum()),
+                       "product_rows": len(atlas.products),
                        "rows_set_aside": atlas.issues.rows_set_aside(), "data_version": atlas.version})
     register_callbacks(app, atlas, base)
     return app

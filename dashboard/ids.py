@@ -46,6 +46,7 @@ OPPORTUNITIES = "opportunities"
 OPPORTUNITIES_NOTE = "opportunities-note"
 PANEL = "panel"
 PANEL_CLUSTERS = "panel-clusters"
+PANEL_CODES = "panel-codes"
 PANEL_CONNECTIVITY = "panel-connectivity"
 PANEL_DISTRICT_NAME = "panel-district-name"
 PANEL_EXPORTS = "panel-exports"
@@ -55,6 +56,7 @@ PANEL_OTHER_LISTS = "panel-other-lists"
 PANEL_PRODUCTS = "panel-products"
 PANEL_REGION = "panel-region"
 PANEL_SCHEMES = "panel-schemes"
+PORT_KIND = "port-kind"
 PRODUCT_NAME_LIST = "product-name-list"
 PRODUCT_NAMES = "product-names"
 RESET = "reset"
@@ -94,10 +96,6 @@ DOWNLOADS = ("csv", "brief", "opportunities", "compare")
 
 # The keys of the map figure's ``layout.meta``, which the PNG export reads.
 META_KEYS = ("district", "summary", "mode", "version", "coverage", "sources", "title", "selected", "footer")
-
-# The page address key of the selected district (``View.district_id``).
-DISTRICT_URL_KEY = "district"
-
 
 def tab_id(key: str) -> str:
     """The id of a tab's button."""

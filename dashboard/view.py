@@ -21,8 +21,8 @@ MAX_QUERY_STRING = 4000  # longest page address query read
 
 
 def _spec(url: str, control: str | None = None, choices: str | None = None, prop: str = "value",
-          limit: int = 20) -> dict:
-    return {"url": url, "control": control, "prop": prop, "choices": choices, "limit": limit}
+          limit: int = 20, legacy: str | None = None) -> dict:
+    return {"url": url, "control": control, "prop": prop, "choices": choices, "limit": limit, "legacy": legacy}
 
 
 @dataclass(frozen=True)
@@ -38,22 +38,30 @@ class View:
     facility_kind: str | None = field(default=None,
                                       metadata=_spec("facility", ids.FACILITY_KIND, "facility_kinds"))
     seaport_km: str | None = field(default=None, metadata=_spec("port", ids.SEAPORT_KM, "seaport_distances"))
+    port_kind: str = field(default="cargo", metadata=_spec("portkind", ids.PORT_KIND, "port_kinds"))
     aspirational_only: bool = field(default=False, metadata=_spec("asp", ids.ASPIRATIONAL_ONLY))
     schemes: tuple[str, ...] = field(default=(), metadata=_spec("scheme", ids.SCHEMES, "schemes", limit=2))
     show_facilities: bool = field(default=True, metadata=_spec("points", ids.SHOW_FACILITIES))
     show_aspirational: bool = field(default=False, metadata=_spec("aspo", ids.SHOW_ASPIRATIONAL))
-    district_id: str | None = field(default=None, metadata=_spec("district", ids.DISTRICT_PICKER, "districts"))
+    # Districts travel in links as LGD codes (``lgd=187``); links with the atlas's own ids (``district=197``, the
+    # Census 2011 code for most polygons) still open the district they always opened, and are rewritten.
+    district_id: str | None = field(default=None, metadata=_spec("lgd", ids.DISTRICT_PICKER, "districts",
+                                                                   legacy="district"))
     zoom: bool = field(default=False, metadata=_spec("zoom"))
-    compare: tuple[str, ...] = field(default=(), metadata=_spec("compare", ids.COMPARE_PICKER, "districts", limit=4))
+    compare: tuple[str, ...] = field(default=(), metadata=_spec("cmp", ids.COMPARE_PICKER, "districts", limit=4,
+                                                                  legacy="compare"))
 
-    def to_query_string(self) -> str:
-        """``?state=...&sector=...`` (empty string for the default view)."""
+    def to_query_string(self, lgd_codes: dict[str, str] | None = None) -> str:
+        """``?state=...&sector=...`` (empty string for the default view); districts by their LGD code
+        (``lgd_codes``: district id -> LGD code), under the old key by id where a polygon has none."""
         params: list[tuple[str, str]] = []
         for spec in FIELDS:
             value = getattr(self, spec.name)
             if value == spec.default:
                 continue
-            if spec.kind is tuple:
+            if spec.legacy:
+                params.extend(_district_params(spec, value if spec.kind is tuple else (value,), lgd_codes or {}))
+            elif spec.kind is tuple:
                 params.extend((spec.url, v) for v in value)
             elif spec.kind is bool:
                 params.append((spec.url, "1" if value else "0"))
@@ -65,6 +73,10 @@ class View:
         """JSON-ready form for the view store."""
         return {spec.name: list(getattr(self, spec.name)) if spec.kind is tuple else getattr(self, spec.name)
                 for spec in FIELDS}
+
+
+def _district_params(spec: FieldSpec, district_ids, lgd_codes: dict[str, str]) -> list[tuple[str, str]]:
+    return [(spec.url, lgd_codes[d]) if lgd_codes.get(d) else (spec.legacy, d) for d in district_ids]
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,7 @@ class FieldSpec:
     prop: str
     choices: str | None
     limit: int
+    legacy: str | None  # the field's former key in links (values: district ids), still read
 
     @property
     def label(self) -> str:
@@ -94,7 +107,8 @@ def _kind(annotation: object) -> type:
 
 FIELDS: tuple[FieldSpec, ...] = tuple(
     FieldSpec(f.name, _kind(f.type), f.default, f.metadata["url"],
-              f.metadata["control"], f.metadata["prop"], f.metadata["choices"], f.metadata["limit"])
+              f.metadata["control"], f.metadata["prop"], f.metadata["choices"], f.metadata["limit"],
+              f.metadata["legacy"])
     for f in fields(View))
 CONTROL_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.control)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
@@ -107,10 +121,17 @@ class Choices:
     values: dict[str, tuple[str, ...]]
     district_states: dict[str, str] = field(default_factory=dict)
     district_names: dict[str, str] = field(default_factory=dict)
+    lgd_codes: dict[str, str] = field(default_factory=dict)  # district id -> its LGD code (where it has one)
 
     def __post_init__(self) -> None:
         folded = {name: {v.casefold(): v for v in values} for name, values in self.values.items()}
         object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_by_lgd", {code: did for did, code in self.lgd_codes.items() if code})
+
+    def district_of_lgd(self, code: str) -> str:
+        """The district id of an LGD code; an unknown code stays recognisably a code, so it can never be taken
+        for another district's id."""
+        return self._by_lgd.get(code.strip(), f"LGD {code.strip()}")
 
     def canonical(self, spec: FieldSpec, value: str) -> str | None:
         """The known spelling of ``value`` for ``spec`` (case-insensitive), or ``None`` if unknown."""
@@ -188,12 +209,25 @@ def view_from_query_string(search: str | None, choices: Choices) -> tuple[View, 
     params = parse_qs(search.lstrip("?"), keep_blank_values=False)
     values: dict[str, object] = {}
     for spec in FIELDS:
-        given = params.get(spec.url)
+        given = _given(spec, params, choices)
         if given:
             values[spec.name] = given if spec.kind is tuple else given[0]
     view, found = view_from_dict(values, choices)
     ignored, in_link = t("view.problem.ignored"), t("view.problem.ignored_in_link")
     return view, problems + [p.replace(ignored, in_link) for p in found]
+
+
+def _given(spec: FieldSpec, params: dict[str, list[str]], choices: Choices) -> list[str]:
+    """A field's values in a link: LGD codes translated to district ids, then any under the field's former key."""
+    if not spec.legacy:
+        return params.get(spec.url, [])
+    return [choices.district_of_lgd(code) for code in params.get(spec.url, [])] + params.get(spec.legacy, [])
+
+
+def uses_former_keys(search: str | None) -> bool:
+    """Whether a link names districts under a former key (its address is then rewritten to the new keys)."""
+    keys = set(parse_qs((search or "")[:MAX_QUERY_STRING].lstrip("?")))
+    return any(spec.legacy in keys for spec in FIELDS if spec.legacy)
 
 
 def with_control_values(view: View, values: dict[str, object], choices: Choices) -> tuple[View, list[str]]:
@@ -217,6 +251,7 @@ class Transition:
     view: View
     problems: tuple[str, ...] = ()
     url_follows: bool = False
+    rewrite_url: bool = False  # a link with former keys: its address is rewritten even though the view is the same
 
 
 def _select(current: View, district_id: str | None, zoom: bool, toggle: bool) -> View:
@@ -255,7 +290,8 @@ def next_view(current: View, event: str, payload: object, choices: Choices) -> T
     if event == "url":
         view, problems = view_from_query_string(payload if isinstance(payload, str) else "", choices)
         view, fixed = _consistent(view, View(), choices)
-        return Transition(view, tuple(problems + fixed))
+        return Transition(view, tuple(problems + fixed), rewrite_url=uses_former_keys(payload if isinstance(
+            payload, str) else ""))
     if event == "controls":
         view, problems = _with_controls(current, payload, choices)
     elif event in ("click", "select"):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.data import identity
-from dashboard.data.identity import (
+from dashboard.build import identity
+from dashboard.build.identity import (
     NO_PARENT_NOTE,
     district_changes,
     district_identity,
@@ -171,7 +171,7 @@ def test_lgd_districts_without_a_polygon_are_reported(problems):
 
 
 def test_shipped_identity_csv_is_what_the_module_builds(matched):
-    shipped = pd.read_csv(identity.IDENTITY_CSV, dtype=str, keep_default_na=False)
+    shipped = pd.read_csv(identity.GEO_DIR / "district_identity.csv", dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(shipped, matched[0].reset_index(drop=True), check_dtype=False)
 
 
@@ -280,7 +280,7 @@ def test_identity_module_imports_only_the_standard_library_pandas_and_names():
                 for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported <= {"__future__", "csv", "difflib", "json", "os", "re", "sys", "tempfile", "pathlib", "pandas",
-                        "geopandas", "dashboard.data.names"}, imported
+                        "geopandas", "dashboard.data.names", "dashboard.settings"}, imported
 
 
 def test_writing_a_csv_replaces_the_file_and_leaves_no_temporary_file(tmp_path):

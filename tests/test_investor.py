@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from test_callbacks import text_of
 
-from dashboard.data.derive import haversine_km, nearest, port_review
+from dashboard.data.derive import haversine_km
 from dashboard.ids import PLACES_TRACE
 from dashboard.maps.figures import build_map_base, clicked_district, district_classes, trace_index
 from dashboard.maps.modes import mode_values as view_values
@@ -33,10 +33,8 @@ def district_id(atlas, name: str) -> str:
     return atlas.districts.loc[atlas.districts["district_name"] == name, "district_id"].iloc[0]
 
 
-def test_great_circle_distances_are_right_and_nearest_is_vectorised():
+def test_great_circle_distances_are_right():
     assert haversine_km(28.61, 77.21, 19.08, 72.88) == pytest.approx(1150, abs=10)  # Delhi - Mumbai
-    index, km = nearest([0.0, 10.0], [0.0, 10.0], [0.0, 10.1, 50.0], [0.0, 10.0, 50.0])
-    assert index.tolist() == [0, 1] and km[0] == 0 and km[1] == pytest.approx(11.1, abs=0.2)
 
 
 def test_delhis_nearest_airport_is_del(real_atlas):
@@ -49,28 +47,22 @@ def test_a_coastal_districts_nearest_seaport_is_within_100_km(real_atlas, name):
     assert connectivity(real_atlas, district_id(real_atlas, name)).seaport[2] <= 100
 
 
-def test_every_lgd_district_has_an_airport_seaport_and_station(real_atlas):
+def test_every_lgd_district_has_an_airport_a_seaport_and_a_station_or_no_railway(real_atlas):
     lgd = real_atlas.lgd_districts["district_id"]
     assert lgd.isin(real_atlas.investor.logistics.index).all()
     table = real_atlas.investor.logistics.loc[lgd]
-    assert table[["airport_km", "seaport_km", "station_km"]].notna().all().all()
+    assert table[["airport_km", "seaport_km", "major_port_km"]].notna().all().all()
+    assert (table["station_km"].notna() | (table["rail_note"] == "no railway")).all()
 
 
-def test_inland_container_depots_and_misplaced_points_are_not_seaports(real_atlas):
-    seaports = set(real_atlas.investor.places.loc[real_atlas.investor.places["kind"] == "seaport", "name"])
-    assert {"Kanpur", "Ludhiana", "New Delhl", "Ahmedabad", "Mahe"}.isdisjoint(seaports)
-    assert {"Calcutta", "Haldia", "Mundra", "Cochin", "Port Blair"} <= seaports
-
-
-def test_port_review_keeps_a_coastal_port_and_drops_an_inland_one():
-    import shapely
-    land = shapely.box(70, 10, 80, 20)
-    lanes = [shapely.LineString([(69, 9), (69, 21)])]
-    ports = pd.DataFrame({"locode": ["INAAA", "INBBB", "INAAA"], "name": ["Coast", "Inland", "Again"],
-                          "lon": [70.05, 75.0, 70.05], "lat": [15.0, 15.0, 15.0]})
-    reviewed = port_review(ports, land, lanes)
-    assert reviewed["kept"].tolist() == [True, False, False]
-    assert "duplicate" in reviewed["reason"].iloc[2]
+def test_seaports_are_the_world_port_indexs_cargo_ports_under_current_names(real_atlas):
+    places = real_atlas.investor.places
+    seaports = set(places.loc[places["kind"].isin(["seaport", "major port"]), "name"])
+    assert {"Kanpur", "Ludhiana", "New Delhl", "Ahmedabad", "Dholera", "Calcutta", "Bombay", "Madras"}.isdisjoint(
+        seaports)
+    assert {"Kolkata (Syama Prasad Mookerjee)", "Mundra", "Kochi (Cochin)", "Port Blair", "Chennai"} <= seaports
+    majors = set(places.loc[places["kind"] == "major port", "name"])
+    assert "Deendayal (Kandla)" in majors and "Port Blair" not in majors
 
 
 def test_exports_of_tiruppur_are_textiles_first_and_its_hosiery_ranks_first(real_atlas):

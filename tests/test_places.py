@@ -13,18 +13,19 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard.data import places as P
+from dashboard.build import places as P
+from dashboard.settings import DEFAULT_DATA_DIR
 
 
 @pytest.fixture(scope="module")
 def built():
     """Districts, ports, depots, stations, airports and the district table, as main() builds them."""
-    raw = P.LOGISTICS / "raw"
+    raw = (DEFAULT_DATA_DIR / "logistics") / "raw"
     districts = P.read_districts()
     ports = P.seaports_from_wpi(P.read_wpi(raw / P.RAW_WPI), districts)
     depots = P.inland_depots_from_unlocode(P.read_json(raw / P.RAW_UNLOCODE), districts)
     stations = P.stations_from_datameet(P.read_json(raw / P.RAW_STATIONS))
-    airports = P.read_airports(P.LOGISTICS / "airports.csv", districts)
+    airports = P.read_airports((DEFAULT_DATA_DIR / "logistics") / "airports.csv", districts)
     table = P.district_places(districts, ports, airports, depots, stations)
     return {"districts": districts, "ports": ports, "depots": depots, "stations": stations, "airports": airports,
             "places": table}

@@ -83,7 +83,8 @@ def test_comparison_puts_facts_in_rows_and_districts_in_columns(small_atlas):
     assert list(table.columns) == ["fact", "Varanasi, Uttar Pradesh", "Chandauli, Uttar Pradesh"]
     facts = table.set_index("fact")
     assert "Banarasi silk saree" in facts.at["Products (this list)", "Varanasi, Uttar Pradesh"]
-    assert {"Sectors", "GI-tagged (official)", "Clusters", "Schemes that can apply", "Nearest seaport"} <= set(
+    assert {"Sectors", "GI-tagged (official)", "Clusters", "Schemes that can apply", "Nearest seaport (cargo)",
+            "LGD code", "Census 2011 code"} <= set(
         facts.index)
 
 

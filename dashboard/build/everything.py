@@ -6,8 +6,9 @@
 - product lists: every row of data/odop/lists.csv is imported from data/odop/raw/<raw_file>
   with scripts/import_odop.py's logic, in order, into an empty odop/products.csv;
 - exports/district_exports.csv from exports/raw (DGCI&S FY2024-25);
-- logistics/airports.csv, seaports.csv, district_logistics.csv from the airportsdata and
-  searoute packages and logistics/raw (railway stations);
+- logistics/airports.csv from the airportsdata package; ports.csv, inland_depots.csv and district_places.csv
+  from logistics/raw (World Port Index, UN/LOCODE, railway stations);
+- geo/district_identity.csv from geo/raw (LGD's directory) and the boundary file;
 - odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
 - gi/gi_links.csv from gi/raw (registered GIs) and the products;
 - aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112).
@@ -21,7 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.build.layers import build_aspirational, build_exports, build_facilities, build_gi_links, build_logistics
+from dashboard.build.identity import build_identity
+from dashboard.build.layers import build_airports, build_aspirational, build_exports, build_facilities, build_gi_links
+from dashboard.build.places import build_places
 from dashboard.build.products import load_matcher, report_matches
 from dashboard.data.boundaries import read_districts
 from dashboard.data.importing import ImportOptions, import_rows, merge, place_rows, write_atomically
@@ -54,7 +57,9 @@ def build_all(data_dir: Path, out_dir: Path) -> list[str]:
     districts = read_districts(data_dir / "geo" / "districts.geojson", IssueLog())
     products = pd.read_csv(out_dir / "odop" / "products.csv", dtype=str, keep_default_na=False)
     report += build_exports(data_dir, out_dir, matcher)
-    report += build_logistics(data_dir, out_dir, districts)
+    report += build_airports(data_dir, out_dir, districts)
+    report += build_places(data_dir, out_dir)
+    report += build_identity(data_dir, out_dir)
     report += build_facilities(data_dir, out_dir, districts, matcher)
     report += build_aspirational(data_dir, out_dir, matcher)
     return report + build_gi_links(data_dir, out_dir, products, districts)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import importlib.metadata
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,19 +16,16 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard.data.derive import gi_links, name_words, nearest, port_review, representative_points
+from dashboard.data.derive import gi_links, name_words
 from dashboard.data.importing import write_atomically
 from dashboard.data.match import DistrictMatcher
 from dashboard.data.names import name_key
-from dashboard.data.schemas import INDIA_BOUNDS
 
 RAW_EXPORTS = "dgcis_district_sector_exports_fy2024_25.csv"
 EXPORTS_SOURCE = ("DGCI&S district-level exports FY2024-25 (Apr 2024-Mar 2025), aggregated to 22 HS sectors in "
                   "github.com/Tiru-Kaggundi/dist_complexity_analysis (MIT), commit 5fcb313")
 EXPORT_COLUMNS = ["state", "district", "lgd_code", "match", "match_note", "sector", "export_usd", "export_inr",
                   "source"]
-RAW_STATIONS = "railway_stations_datameet.geojson"
-STATIONS_SOURCE = "datameet/railways stations.json (CC0, 2016 list), commit 21aa4a0"
 
 
 def write_csv(path: Path, frame: pd.DataFrame) -> None:
@@ -89,39 +85,6 @@ def airports_table() -> pd.DataFrame:
                          "source": f"airportsdata {version} (MIT), airports with an IATA code"}).sort_values("code")
 
 
-def seaports_table(land) -> pd.DataFrame:
-    """India's ports in searoute's ports GeoJSON, each marked a seaport (kept) or not, with the reason."""
-    version = importlib.metadata.version("searoute")
-    ports = json.loads(package_file("searoute", "searoute/data/ports.geojson").read_text(encoding="utf-8"))
-    lanes = json.loads(package_file("searoute", "searoute/data/marnet_searoute.geojson").read_text(encoding="utf-8"))
-    india = [f for f in ports["features"] if f["properties"].get("cty") == "India"]
-    frame = pd.DataFrame({"code": [f["properties"]["port"] for f in india],
-                          "name": [f["properties"]["name"] for f in india],
-                          "lon": [f["geometry"]["coordinates"][0] for f in india],
-                          "lat": [f["geometry"]["coordinates"][1] for f in india]}).rename(columns={"code": "locode"})
-    reviewed = port_review(frame, land, [shapely.geometry.shape(f["geometry"]) for f in lanes["features"]])
-    return reviewed.rename(columns={"locode": "code"}).assign(
-        source=f"searoute {version} (Apache-2.0), data/ports.geojson (UN/LOCODE)")
-
-
-def stations_table(data_dir: Path) -> pd.DataFrame:
-    """Railway stations with a point inside India's bounding box (2016 list)."""
-    stations = json.loads((data_dir / "logistics" / "raw" / RAW_STATIONS).read_text(encoding="utf-8"))
-    west, south, east, north = INDIA_BOUNDS
-    rows = [(f["properties"]["code"], f["properties"]["name"], *f["geometry"]["coordinates"][:2])
-            for f in stations["features"] if f.get("geometry")]
-    frame = pd.DataFrame(rows, columns=["code", "name", "lon", "lat"])
-    return frame[frame["lon"].between(west, east) & frame["lat"].between(south, north)].reset_index(drop=True)
-
-
-def nearest_columns(prefix: str, places: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> dict[str, object]:
-    """``<prefix>_code``, ``_name``, ``_km``: the nearest place to each (lat, lon)."""
-    index, km = nearest(lat, lon, places["lat"], places["lon"])
-    chosen = places.iloc[index]
-    return {f"{prefix}_code": chosen["code"].to_numpy(), f"{prefix}_name": chosen["name"].to_numpy(),
-            f"{prefix}_km": km.round(1)}
-
-
 INDIA_METRIC_CRS = "EPSG:7755"  # WGS 84 / India NSF LCC: distances in metres
 
 
@@ -135,28 +98,12 @@ def district_of_points(districts: gpd.GeoDataFrame, lat, lon, within_m: float = 
     return joined.groupby(level=0)["district_id"].first().fillna("").to_numpy()
 
 
-def build_logistics(data_dir: Path, out_dir: Path, districts: gpd.GeoDataFrame) -> list[str]:
-    """airports.csv, seaports.csv and district_logistics.csv (nearest of each from every district)."""
-    land = shapely.union_all(districts.geometry.values)
+def build_airports(data_dir: Path, out_dir: Path, districts: gpd.GeoDataFrame) -> list[str]:
+    """logistics/airports.csv: airports with an IATA code (airportsdata), each with the polygon it lies in."""
     airports = airports_table()
-    seaports = seaports_table(land)
-    stations = stations_table(data_dir)
-    for name, frame in (("airports", airports), ("seaports", seaports)):
-        write_csv(out_dir / "logistics" / f"{name}.csv",
-                  frame.assign(district_id=district_of_points(districts, frame["lat"], frame["lon"])))
-    kept = seaports[seaports["kept"]]
-    lat, lon = representative_points(districts.geometry.values)
-    table = pd.DataFrame({"district_id": districts["district_id"].to_numpy(), "rep_lat": lat.round(4),
-                          "rep_lon": lon.round(4), **nearest_columns("airport", airports, lat, lon),
-                          **nearest_columns("seaport", kept, lat, lon), **nearest_columns("station", stations, lat, lon),
-                          "source": f"straight-line distance from a point inside the district; {airports['source'].iloc[0]}; "
-                                    f"{kept['source'].iloc[0]} (seaports only); {STATIONS_SOURCE}"})
-    write_csv(out_dir / "logistics" / "district_logistics.csv", table)
-    dropped = seaports[~seaports["kept"]]
-    return [f"logistics: {len(airports)} airports, {len(kept)} seaports kept of {len(seaports)} "
-            f"(not seaports: {', '.join(dropped['name'])}), {len(stations)} railway stations; nearest computed for "
-            f"{len(table)} polygons; median km to airport {np.median(table['airport_km']):.0f}, seaport "
-            f"{np.median(table['seaport_km']):.0f}, station {np.median(table['station_km']):.0f}"]
+    write_csv(out_dir / "logistics" / "airports.csv",
+              airports.assign(district_id=district_of_points(districts, airports["lat"], airports["lon"])))
+    return [f"logistics: {len(airports)} airports"]
 
 
 def post_offices() -> pd.DataFrame:

@@ -16,17 +16,21 @@ from dashboard.data.issues import DataFileError, IssueLog
 from dashboard.data.match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
 from dashboard.data.tables import (
     placed_exports,
+    read_airports,
     read_aliases,
     read_aspirational,
+    read_changes,
     read_clusters,
+    read_depots,
+    read_district_places,
     read_export_rows,
     read_export_sectors,
     read_facilities,
     read_gi_links,
+    read_identity,
     read_lists,
-    read_logistics,
     read_needs,
-    read_places,
+    read_ports,
     read_product_map,
     read_products,
     read_schemes,
@@ -35,7 +39,7 @@ from dashboard.data.tables import (
 )
 from dashboard.settings import DEFAULT_DATA_DIR
 
-PRODUCT_TABLE_COLUMNS = ["district_id", "district", "state", "product", "sector", "sector_basis", "category",
+PRODUCT_TABLE_COLUMNS = ["district_id", "lgd_code", "census2011_code", "district", "state", "product", "sector", "sector_basis", "category",
                          "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",
                          "match_note", "listed_as", "source_code", "source", "source_note", "line"]
 LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
@@ -46,8 +50,13 @@ CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "sou
 FACILITY_COLUMNS = ["facility_name", "kind", "status", "status_date", "site", "district_id", "lat", "lon",
                     "location_method", "source"]
 PLACE_COLUMNS = ["kind", "name", "code", "status", "lat", "lon", "district_id", "source"]
-LOGISTICS_COLUMNS = ["airport_code", "airport_name", "airport_km", "seaport_code", "seaport_name", "seaport_km",
-                     "station_code", "station_name", "station_km", "rep_lat", "rep_lon", "source"]
+LOGISTICS_COLUMNS = ["seaport_id", "seaport_name", "seaport_km", "seaport_in_district", "major_port_id",
+                     "major_port_name", "major_port_km", "airport_code", "airport_name", "airport_km",
+                     "airport_in_district", "depot_id", "depot_name", "depot_km", "depot_kind", "station_name",
+                     "station_km", "rail_note", "notes", "source"]
+IDENTITY_COLUMNS = ["district_id", "census2011_code", "lgd_code", "lgd_name", "method", "note", "source"]
+CHANGES_COLUMNS = ["lgd_code", "district", "state", "parents_lgd", "parents", "year", "source", "note"]
+INLAND_KINDS = ("ICD", "CFS")  # the inland depots the map and the panel show (SEZs and others are not depots)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,7 @@ class Atlas:
     unmatched: list[UnmatchedName]
     aspirational: pd.DataFrame
     vishwakarma: pd.DataFrame
+    district_changes: pd.DataFrame  # districts created since the Census 2011: lgd_code -> parents_lgd, year, source
     scheme_matches: pd.DataFrame   # programme, district_id, product, scheme_id, basis (dashboard/data/convergence.py)
     district_facts: pd.DataFrame   # per district: aspirational, exports, cluster types, km to each facility kind
     version: str                   # the fingerprint of the data folder it was loaded from (data_version)
@@ -163,8 +173,8 @@ class _Loader:
 
 
 def _product_table(linked: pd.DataFrame, districts: gpd.GeoDataFrame) -> pd.DataFrame:
-    names = districts.set_index("district_id")[["district_name", "state_name"]]
-    table = linked.join(names, on="district_id")
+    names = districts.set_index("district_id")[["district_name", "state_name", "lgd_code", "census2011_code"]]
+    table = linked.drop(columns=["lgd_code"], errors="ignore").join(names, on="district_id")
     table = table.assign(listed_as=table["district"], district=table["district_name"], state=table["state_name"],
                          match=table["match"].where(table["match"] != "", table["method"]))
     return table[PRODUCT_TABLE_COLUMNS].drop_duplicates(subset=["programme", "district_id", "product"]).reset_index(
@@ -178,22 +188,29 @@ def _cluster_tables(linked: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return clusters, links
 
 
-def _places(facilities: pd.DataFrame, airports: pd.DataFrame, seaports: pd.DataFrame) -> pd.DataFrame:
-    """Every point the map draws: facilities with a location, airports and seaports."""
+def _places(facilities: pd.DataFrame, airports: pd.DataFrame, ports: pd.DataFrame,
+            depots: pd.DataFrame) -> pd.DataFrame:
+    """Every point the map draws: facilities with a location, airports, cargo seaports (major ports apart) and
+    inland container depots and freight stations (approximate points)."""
     placed = facilities.dropna(subset=["lat", "lon"])
+    cargo = ports[ports["cargo"] == "True"]
+    inland = depots[depots["kind"].isin(INLAND_KINDS)]
     return pd.concat([
         pd.DataFrame({"kind": placed["kind"], "name": placed["facility_name"], "code": "", "status": placed["status"],
                       "lat": placed["lat"], "lon": placed["lon"], "district_id": placed["district_id"],
                       "source": (placed["location_method"].fillna("").astype(str) + "; "
                                  + placed["source"].fillna("").astype(str)).str.strip("; ")}),
         airports.assign(kind="airport", status="").reindex(columns=PLACE_COLUMNS),
-        seaports.assign(kind="seaport", status="").reindex(columns=PLACE_COLUMNS),
+        cargo.assign(kind=cargo["major"].map({"True": "major port", "False": "seaport"}), code=cargo["locode"],
+                     status="").reindex(columns=PLACE_COLUMNS),
+        inland.assign(kind="inland depot", code=inland["locode"], status=inland["kind"]).reindex(columns=PLACE_COLUMNS),
     ], ignore_index=True)[PLACE_COLUMNS]
 
 
 def _investor_layers(loader: _Loader, facilities: pd.DataFrame) -> InvestorLayers:
-    airports = loader.table("logistics/airports.csv", read_places, PLACE_COLUMNS)
-    seaports = loader.table("logistics/seaports.csv", read_places, PLACE_COLUMNS)
+    airports = loader.table("logistics/airports.csv", read_airports, PLACE_COLUMNS)
+    ports = loader.table("logistics/ports.csv", read_ports, PLACE_COLUMNS + ["locode", "major", "cargo"])
+    depots = loader.table("logistics/inland_depots.csv", read_depots, PLACE_COLUMNS + ["locode"])
     export_rows = loader.table("exports/district_exports.csv", read_export_rows,
                                ["state", "district", "lgd_code", "sector", "match_note", "export_usd", "export_inr"])
     return InvestorLayers(
@@ -203,9 +220,9 @@ def _investor_layers(loader: _Loader, facilities: pd.DataFrame) -> InvestorLayer
                                     ["export_sector", "label", "hs_chapters", "source"]),
         sector_map=loader.table("exports/sector_map.csv", read_sector_map, ["odop_sector", "export_sector", "reason"]),
         product_map=loader.table("exports/product_map.csv", read_product_map, ["product", "export_sector", "reason"]),
-        logistics=loader.table("logistics/district_logistics.csv", read_logistics, LOGISTICS_COLUMNS).reindex(
+        logistics=loader.table("logistics/district_places.csv", read_district_places, LOGISTICS_COLUMNS).reindex(
             columns=LOGISTICS_COLUMNS),
-        places=_places(facilities, airports, seaports),
+        places=_places(facilities, airports, ports, depots),
         gi_links=loader.table("gi/gi_links.csv", read_gi_links, ["programme", "district_id", "product", "gi_name",
                                                                   "goods_class", "basis", "source"]),
     )
@@ -219,6 +236,7 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     alias_path = data_dir / "odop" / "aliases.csv"
     aliases = read_aliases(alias_path, log) if alias_path.exists() else []
     loader = _Loader(data_dir, log, DistrictMatcher(districts, aliases), {}, [])
+    districts = with_identity(districts, loader.table("geo/district_identity.csv", read_identity, IDENTITY_COLUMNS))
     known_states = set(districts.loc[districts["state_key"] != "", "state_key"])
     products_path = data_dir / "odop" / "products.csv"
     products = _product_table(loader.resolve(read_products(products_path, known_states, log), products_path,
@@ -235,7 +253,17 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     matches = scheme_matches(facts, products, schemes, vishwakarma, districts.loc[districts["has_lgd"], "district_id"])
     return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
                  investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
+                 district_changes=loader.table("geo/district_changes.csv", read_changes, CHANGES_COLUMNS),
                  scheme_matches=matches, district_facts=facts, version=data_version(data_dir))
+
+
+def with_identity(districts: gpd.GeoDataFrame, identity: pd.DataFrame) -> gpd.GeoDataFrame:
+    """The polygons with their real ``lgd_code`` and their ``census2011_code`` ('' where a polygon has none; the
+    boundary file's own ``dist_lgd`` is neither for every polygon, so it is never shown as a code)."""
+    codes = identity.set_index("district_id")[["lgd_code", "census2011_code", "method", "note"]].rename(
+        columns={"method": "lgd_method", "note": "lgd_note"})
+    joined = districts.join(codes, on="district_id")
+    return joined.assign(**{column: joined[column].fillna("") for column in codes.columns})
 
 
 def data_version(data_dir: Path) -> str:

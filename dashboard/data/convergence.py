@@ -12,11 +12,12 @@ from dashboard.data.rules import PRODUCT_FIELDS, Condition, parse_rule
 
 def district_facts(districts, aspirational: pd.DataFrame, exports: pd.DataFrame, clusters: pd.DataFrame,
                    cluster_districts: pd.DataFrame, facilities: pd.DataFrame) -> pd.DataFrame:
-    """Per district_id: aspirational, exports, cluster types, and km to the nearest park of each kind."""
+    """Per district_id: a point inside it, aspirational, exports, cluster types, and km to the nearest facility of
+    each kind."""
     ids = districts["district_id"]
     lat, lon = representative_points(districts.geometry.values)
     points = pd.DataFrame({"rep_lat": lat, "rep_lon": lon}, index=pd.Index(ids, name="district_id"))
-    facts = pd.DataFrame(index=pd.Index(ids, name="district_id"))
+    facts = points.copy()
     facts["aspirational"] = facts.index.isin(set(aspirational["district_id"]))
     facts["exports"] = facts.index.isin(set(exports["district_id"]))
     types = cluster_districts.merge(clusters[["cluster_id", "cluster_type"]], on="cluster_id")

@@ -24,61 +24,10 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def nearest(from_lat, from_lon, to_lat, to_lon, chunk: int = 128) -> tuple[np.ndarray, np.ndarray]:
-    """For every "from" point, the index of the nearest "to" point and its distance in km (vectorised)."""
-    from_lat, from_lon = np.asarray(from_lat, float), np.asarray(from_lon, float)
-    to_lat, to_lon = np.asarray(to_lat, float)[None, :], np.asarray(to_lon, float)[None, :]
-    index = np.empty(len(from_lat), dtype=int)
-    km = np.empty(len(from_lat))
-    for start in range(0, len(from_lat), chunk):
-        block = haversine_km(from_lat[start:start + chunk, None], from_lon[start:start + chunk, None], to_lat, to_lon)
-        index[start:start + chunk] = block.argmin(axis=1)
-        km[start:start + chunk] = block.min(axis=1)
-    return index, km
-
-
 def representative_points(geometry) -> tuple[np.ndarray, np.ndarray]:
     """A point guaranteed inside each polygon (not the centroid, which can fall outside): (lat, lon)."""
     points = shapely.point_on_surface(np.asarray(geometry))
     return shapely.get_y(points), shapely.get_x(points)
-
-
-def _nearest_km(points, lines) -> np.ndarray:
-    """Distance (km, at ~111 km per degree) from each point to the nearest of ``lines`` (an STRtree query)."""
-    tree = shapely.STRtree(lines)
-    _, distances = tree.query_nearest(points, return_distance=True, all_matches=False)
-    return distances * 111.0
-
-
-def coast_segments(land, sea_lanes, near_km: float = 150.0) -> np.ndarray:
-    """Segments of India's outline within ``near_km`` of the sea-lane network: the coast, not land borders.
-
-    Only the outer rings of the land count: holes between district polygons are not sea.
-    """
-    rings = shapely.get_exterior_ring(shapely.get_parts(land))
-    coords = [shapely.get_coordinates(ring) for ring in rings]
-    segments = np.array([shapely.linestrings(pair) for xy in coords for pair in zip(xy[:-1], xy[1:])])
-    near = _nearest_km(shapely.centroid(segments), np.asarray(sea_lanes)) <= near_km
-    return segments[near]
-
-
-def port_review(ports: pd.DataFrame, land, sea_lanes, coast_km: float = 25.0, lane_km: float = 60.0) -> pd.DataFrame:
-    """Mark each port kept (a seaport) or not, with the distances that decide it and the reason.
-
-    A port is a seaport when it lies within ``coast_km`` of the coast or within ``lane_km`` of
-    the sea-lane network (river ports such as Kolkata); the rest are inland container depots
-    or wrongly placed points. Duplicated UN/LOCODEs keep their first row.
-    """
-    points = shapely.points(ports["lon"].to_numpy(float), ports["lat"].to_numpy(float))
-    to_coast = _nearest_km(points, coast_segments(land, sea_lanes))
-    to_lanes = _nearest_km(points, np.asarray(sea_lanes))
-    near = (to_coast <= coast_km) | (to_lanes <= lane_km)
-    duplicate = ports["locode"].duplicated().to_numpy()
-    reasons = np.where(duplicate, "duplicate UN/LOCODE: the first row is kept",
-                       np.where(near, "seaport: on the coast or a sea lane",
-                                "not a seaport here: inland (an inland container depot, or a misplaced point)"))
-    return ports.assign(coast_km=to_coast.round(1), sea_lane_km=to_lanes.round(1), kept=near & ~duplicate,
-                        reason=reasons)
 
 
 # Words too common in product and GI names to link them on their own.

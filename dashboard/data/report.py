@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data.atlas import Atlas
-from dashboard.data.match import lgd_key
 
 PLACEMENT_METHODS = ("name", "alias", "parent", "name in another state", "lgd")
 
@@ -21,16 +20,40 @@ def _list_lines(atlas: Atlas, programme: str, label: str) -> list[str]:
             f"by {counts or 'none'}; unmatched {len(unmatched)}; districts coloured {covered} of {districts}"]
 
 
-def code_conflicts(atlas: Atlas) -> pd.DataFrame:
-    """Rows whose list code (``source_code``) is the LGD code of another polygon than the one their name found."""
-    by_code = {lgd_key(c): did for c, did in zip(atlas.districts["dist_lgd"], atlas.districts["district_id"])
-               if c.isdigit()}
-    rows = atlas.products[atlas.products["source_code"].str.isdigit()]
-    pointed = rows["source_code"].map(lambda c: by_code.get(lgd_key(c)))
-    conflicts = rows[pointed.notna() & (pointed != rows["district_id"])].assign(code_points_to=pointed)
+def code_check(atlas: Atlas) -> pd.DataFrame:
+    """The default list's rows that carry their own LGD code (``source_code``), each with what the code says about
+    the district its name found: ``agrees``, ``other district`` (``code_points_to`` names it) or ``not in LGD``
+    (no polygon carries that LGD code)."""
+    by_code = dict(zip(atlas.districts["lgd_code"], atlas.districts["district_id"]))
+    by_code.pop("", None)
+    rows = atlas.list_products()
+    rows = rows[rows["source_code"].str.isdigit()]
+    pointed = rows["source_code"].map(lambda c: by_code.get(str(int(c))))
+    status = pointed.map(lambda d: "not in LGD" if pd.isna(d) else "other district")
+    status[pointed == rows["district_id"]] = "agrees"
     names = atlas.districts.set_index("district_id")
-    return conflicts.assign(code_points_to=conflicts["code_points_to"].map(
-        lambda d: f"{names.at[d, 'district_name']} ({names.at[d, 'state_name']})"))
+    return rows.assign(check=status, code_points_to=pointed.map(
+        lambda d: "" if pd.isna(d) else f"{names.at[d, 'district_name']} ({names.at[d, 'state_name']})"))
+
+
+def identity_lines(atlas: Atlas, max_listed: int) -> list[str]:
+    """How many polygons carry a verified LGD code, how, which do not and why; districts created since 2011."""
+    named = atlas.lgd_districts
+    coded = named[named["lgd_code"] != ""]
+    methods = coded["lgd_method"].value_counts()
+    changes = atlas.district_changes
+    lines = [f"LGD codes: {len(coded)} of {len(named)} district polygons carry a verified LGD code (through LGD's "
+             f"Census 2011 code, name checked: {methods.get('census2011_code', 0)}; by name within state: "
+             f"{methods.get('name_in_state', 0)}; by alias: {methods.get('alias', 0)}); "
+             f"{int((named['census2011_code'] != '').sum())} carry a Census 2011 code"]
+    lines += [f"  without an LGD code: {r.district_name} ({r.state_name}): {r.lgd_note}"
+              for r in named[named["lgd_code"] == ""].head(max_listed).itertuples(index=False)]
+    sourced = (changes["parents_lgd"] != "").sum()
+    with_polygon = changes["lgd_code"].isin(set(coded["lgd_code"])).sum()
+    lines.append(f"Districts created since the Census 2011 (data/geo/district_changes.csv): {len(changes)}, "
+                 f"{with_polygon} with a polygon; parents from a source for {sourced}, not yet for "
+                 f"{len(changes) - sourced}")
+    return lines
 
 
 def _coverage_by_state(atlas: Atlas) -> list[str]:
@@ -61,9 +84,9 @@ def investor_lines(atlas: Atlas) -> list[str]:
     with_links = lgd.isin(layers.logistics.index).sum()
     lines.append(f"  LGD districts with recorded exports: {with_exports} of {len(lgd)}; the rest show 'no recorded "
                  "exports'")
-    lines.append(f"Connectivity: nearest airport, seaport and railway station for {with_links} of {len(lgd)} LGD "
-                 f"districts; points on the map: " + ", ".join(f"{k} {n}" for k, n in
-                                                                layers.places["kind"].value_counts().items()))
+    lines.append(f"Connectivity: nearest seaport, major port, airport, ICD/CFS and railway station (0 km inside the "
+                 f"district, else to its boundary) for {with_links} of {len(lgd)} LGD districts; points on the map: "
+                 + ", ".join(f"{k} {n}" for k, n in layers.places["kind"].value_counts().items()))
     national = atlas.list_products()
     yes = national[national["gi_tagged"]]
     links = layers.gi_links[layers.gi_links["programme"] == atlas.default_list]
@@ -111,13 +134,18 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
     for name in atlas.unmatched[:max_listed]:
         nearest = ", ".join(name.candidates) or "no close name"
         lines.append(f"  {name.file}:{name.line} {name.district!r} ({name.state}) for {name.what!r}; nearest: {nearest}")
-    conflicts = code_conflicts(atlas)
-    lines.append(f"Rows whose list code is the LGD code of another district than their name ({len(conflicts)} of "
-                 f"{int(atlas.products['source_code'].str.isdigit().sum())} rows with a code; placed by name):")
-    lines += [f"  products.csv:{r.line} {r.listed_as!r} ({r.state}) code {r.source_code} -> {r.code_points_to}; "
-              f"placed on {r.district}" for r in conflicts.head(max_listed).itertuples(index=False)]
-    if len(conflicts) > max_listed:
-        lines.append(f"  ... and {len(conflicts) - max_listed} more (--all lists them)")
+    lines += identity_lines(atlas, max_listed)
+    checked = code_check(atlas)
+    counts = checked["check"].value_counts()
+    lines.append(f"{atlas.list_label()}: its own LGD code agrees with the name match for {counts.get('agrees', 0)} of "
+                 f"{len(checked)} rows with a code; names another district for {counts.get('other district', 0)}; "
+                 f"is no LGD code of a polygon for {counts.get('not in LGD', 0)} (rows are placed by name):")
+    differing = checked[checked["check"] != "agrees"]
+    lines += [f"  products.csv:{r.line} {r.listed_as!r} ({r.state}) code {r.source_code} -> "
+              f"{r.code_points_to or 'no polygon with that LGD code'}; placed on {r.district}"
+              for r in differing.head(max_listed).itertuples(index=False)]
+    if len(differing) > max_listed:
+        lines.append(f"  ... and {len(differing) - max_listed} more (--all lists them)")
     lines += investor_lines(atlas)
     lines += scheme_lines(atlas)
     lines.append(f"Districts coloured by the default list, by state ({atlas.list_label()}):")

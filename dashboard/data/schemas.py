@@ -220,23 +220,74 @@ class ProductMap(pa.DataFrameModel):
     reason: Series[str] = pa.Field(**_FILLED)
 
 
-class Logistics(pa.DataFrameModel):
-    """logistics/district_logistics.csv: nearest airport, seaport and railway station of each polygon."""
+class DistrictIdentity(pa.DataFrameModel):
+    """geo/district_identity.csv: each polygon's Census 2011 code and real LGD code, and how it was found."""
 
     district_id: Series[str] = pa.Field(**_FILLED, unique=True)
-    airport_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    census2011_code: Series[str] = pa.Field(str_matches=r"^(\d{3})?$")
+    lgd_code: Series[str] = pa.Field(str_matches=r"^(\d+)?$")
+    lgd_name: Series[str]
+    method: Series[str] = pa.Field(isin=("census2011_code", "name_in_state", "alias", "none"))
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class DistrictChanges(pa.DataFrameModel):
+    """geo/district_changes.csv: districts created since the Census 2011, their parent districts (LGD codes) and
+    year, each with its source."""
+
+    lgd_code: Series[str] = pa.Field(str_matches=r"^\d+$", unique=True)
+    district: Series[str] = pa.Field(**_FILLED)
+    parents_lgd: Series[str] = pa.Field(str_matches=r"^(\d+(;\d+)*)?$")
+    parents: Series[str]
+    year: Series[str] = pa.Field(str_matches=r"^(\d{4})?$")
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class DistrictPlaces(pa.DataFrameModel):
+    """logistics/district_places.csv: per polygon, the nearest cargo seaport, major port, airport, ICD/CFS and
+    railway station; 0 km inside the district, else to its boundary."""
+
+    district_id: Series[str] = pa.Field(**_FILLED, unique=True)
     seaport_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    major_port_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    airport_km: Series[str] = pa.Field(str_matches=_NUMBER)
+    depot_km: Series[str] = pa.Field(str_matches=_NUMBER)
     station_km: Series[str] = pa.Field(str_matches=_NUMBER)
     source: Series[str] = pa.Field(**_FILLED)
 
 
-class Places(pa.DataFrameModel):
-    """logistics/airports.csv and seaports.csv: named points with coordinates from a registry package."""
+class Airports(pa.DataFrameModel):
+    """logistics/airports.csv: airports with an IATA code and coordinates (airportsdata)."""
 
     code: Series[str] = pa.Field(**_FILLED)
     name: Series[str] = pa.Field(**_FILLED)
     lat: Series[str] = pa.Field(str_matches=_NUMBER)
     lon: Series[str] = pa.Field(str_matches=_NUMBER)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class Ports(pa.DataFrameModel):
+    """logistics/ports.csv: the World Port Index's Indian ports with current names, major and cargo flags."""
+
+    port_id: Series[str] = pa.Field(**_FILLED, unique=True)
+    name: Series[str] = pa.Field(**_FILLED)
+    locode: Series[str]
+    lat: Series[str] = pa.Field(str_matches=r"^-?\d+(\.\d+)?$")
+    lon: Series[str] = pa.Field(str_matches=r"^-?\d+(\.\d+)?$")
+    major: Series[str] = pa.Field(isin=("True", "False"))
+    cargo: Series[str] = pa.Field(isin=("True", "False"))
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class InlandDepots(pa.DataFrameModel):
+    """logistics/inland_depots.csv: UN/LOCODE inland clearance points (ICD, CFS, SEZ, other), approximate."""
+
+    depot_id: Series[str] = pa.Field(**_FILLED)
+    kind: Series[str] = pa.Field(isin=("ICD", "CFS", "SEZ", "other inland"))
+    name: Series[str] = pa.Field(**_FILLED)
+    locode: Series[str]
+    lat: Series[str] = pa.Field(str_matches=r"^-?\d+(\.\d+)?$")
+    lon: Series[str] = pa.Field(str_matches=r"^-?\d+(\.\d+)?$")
     source: Series[str] = pa.Field(**_FILLED)
 
 

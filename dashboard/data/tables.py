@@ -15,17 +15,21 @@ from dashboard.data.names import name_key, state_key
 from dashboard.data.rules import parse_rule
 from dashboard.data.schemas import (
     SECTORS,
+    Airports,
     Aliases,
     Aspirational,
     Clusters,
+    DistrictChanges,
+    DistrictIdentity,
+    DistrictPlaces,
     Exports,
     ExportSectors,
     Facilities,
     GiLinks,
+    InlandDepots,
     Lists,
-    Logistics,
     Needs,
-    Places,
+    Ports,
     ProductMap,
     Products,
     Schemes,
@@ -41,7 +45,9 @@ OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
                  "description", "ministry", "photo_url", "source_note"),
     "Clusters": ("product", "state", "source_note"),
     "Facilities": ("state", "source_note", "status", "status_date", "site", "location_method"),
-    "Places": ("district_id", "kept", "reason", "city", "state"),
+    "Airports": ("district_id", "city", "state"),
+    "Ports": ("district_id",),
+    "InlandDepots": ("district_id",),
     "Schemes": ("source_quote", "status"),
 }
 
@@ -163,19 +169,35 @@ read_sector_map = reference_table(SectorMap)  # sector_map.csv: official ODOP se
 read_product_map = reference_table(ProductMap)  # product_map.csv: product name -> export sectors.
 
 
-def read_logistics(path: Path, log: IssueLog) -> pd.DataFrame:
-    """district_logistics.csv with numeric distances, indexed by district_id."""
-    frame = read_table(path, Logistics, log)
-    for column in ("airport_km", "seaport_km", "station_km", "rep_lat", "rep_lon"):
+def read_district_places(path: Path, log: IssueLog) -> pd.DataFrame:
+    """district_places.csv with numeric distances (missing: none), indexed by district_id."""
+    frame = read_table(path, DistrictPlaces, log)
+    for column in ("seaport_km", "major_port_km", "airport_km", "depot_km", "station_km"):
         frame[column] = pd.to_numeric(frame[column])
     return frame.set_index("district_id")
 
 
-def read_places(path: Path, log: IssueLog) -> pd.DataFrame:
-    """airports.csv / seaports.csv with numeric coordinates (seaports: only the rows kept as seaports)."""
-    frame = read_table(path, Places, log)
-    frame = frame[frame["kept"] != "False"] if "kept" in frame else frame
-    return frame.assign(lat=frame["lat"].astype(float), lon=frame["lon"].astype(float)).reset_index(drop=True)
+def read_points(model: type[pa.DataFrameModel]) -> Callable[[Path, IssueLog], pd.DataFrame]:
+    """A reader of a file of named points (ports.csv, inland_depots.csv) with numeric coordinates."""
+    def read(path: Path, log: IssueLog) -> pd.DataFrame:
+        frame = read_table(path, model, log)
+        return frame.assign(lat=frame["lat"].astype(float), lon=frame["lon"].astype(float)).reset_index(drop=True)
+    return read
+
+
+read_airports = read_points(Airports)  # logistics/airports.csv: airports with an IATA code.
+
+
+read_ports = read_points(Ports)  # logistics/ports.csv: World Port Index ports.
+
+
+read_depots = read_points(InlandDepots)  # logistics/inland_depots.csv: UN/LOCODE inland points.
+
+
+read_identity = reference_table(DistrictIdentity)  # geo/district_identity.csv: Census 2011 and LGD code per polygon.
+
+
+read_changes = reference_table(DistrictChanges)  # geo/district_changes.csv: districts created since 2011.
 
 
 read_gi_links = reference_table(GiLinks)  # gi_links.csv: products linked by name to registered GIs.

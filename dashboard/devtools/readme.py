@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 
 from dashboard.data.atlas import Atlas, load_atlas
-from dashboard.data.report import code_conflicts
+from dashboard.data.report import code_check
 from dashboard.devtools.performance import load_run
 from dashboard.settings import REPO_DIR
 
@@ -26,6 +26,8 @@ def coverage_section(atlas: Atlas) -> list[str]:
     """Coverage of every list, placement of the national list's rows, and districts coloured by state."""
     national = atlas.list_products()
     covered, total = atlas.coverage()
+    checks = code_check(atlas)["check"].value_counts().to_dict()
+    lgd = atlas.lgd_districts
     methods = national["match"].value_counts()
     lines = [
         f"- **{atlas.list_label()}** (the default layer): {len(national):,} product rows, "
@@ -34,8 +36,14 @@ def coverage_section(atlas: Atlas) -> list[str]:
         f"{len(national):,} of {len(national) + sum(u.file == 'products.csv' for u in atlas.unmatched):,} "
         f"(by name {methods.get('name', 0):,}, through `aliases.csv` {methods.get('alias', 0)}, "
         f"on a parent polygon {methods.get('parent', 0)}). GI-tagged per the list: "
-        f"{int(national['gi_tagged'].sum())}; rows whose list code is another district's LGD code: "
-        f"{len(code_conflicts(atlas)):,} (the code is kept as `source_code`, never used to place a row).",
+        f"{int(national['gi_tagged'].sum())}. The list's own LGD code agrees with the name match for "
+        f"{checks.get('agrees', 0):,} of {sum(checks.values()):,} rows with a code, names another district for "
+        f"{checks.get('other district', 0)} and is no polygon's LGD code for {checks.get('not in LGD', 0)} "
+        "(`python -m dashboard.data check` lists them; rows are placed by name, the code is kept as `source_code`).",
+        f"- **District codes**: {(lgd['lgd_code'] != '').sum()} of {len(lgd)} district polygons carry a verified "
+        f"LGD code (`data/geo/district_identity.csv`), {(lgd['census2011_code'] != '').sum()} a Census 2011 code; "
+        "without an LGD code: " + "; ".join(f"{r.district_name} ({r.lgd_note})" for r in
+                                            lgd[lgd["lgd_code"] == ""].itertuples(index=False)) + ".",
     ]
     for programme, label in zip(atlas.lists["programme"][1:], atlas.lists["label"][1:]):
         rows = atlas.list_products(programme)
@@ -46,7 +54,6 @@ def coverage_section(atlas: Atlas) -> list[str]:
               + "; ".join(f"{state}: {', '.join(group['district_name'])}"
                           for state, group in without.groupby("state_name")) + ".", "",
               "| State/UT | districts coloured (national list) | product rows |", "|---|---|---|"]
-    lgd = atlas.lgd_districts
     for state, group in lgd.groupby("state_name"):
         rows = national[national["state"] == state]
         lines.append(f"| {state} | {group['district_id'].isin(set(rows['district_id'])).sum()} of {len(group)} "

@@ -190,7 +190,9 @@ def _state_borders(base: MapBase, _: object) -> go.Choropleth:
 def _outline_trace(name: str, color: str, width: float, dash: str) -> Callable[[MapBase, tuple], go.Scattergeo]:
     """An overlay that outlines a set of districts."""
     def draw(base: MapBase, district_ids: tuple) -> go.Scattergeo:
-        return _line_trace(*_outlines(base, district_ids), color, width, name, dash=dash)
+        trace = _line_trace(*_outlines(base, district_ids), color, width, name, dash=dash)
+        trace.meta = list(district_ids)  # which districts it outlines (assets/odop.js reads the selection's)
+        return trace
     return draw
 
 
@@ -199,6 +201,8 @@ PLACE_STYLES: dict[str, tuple[str, str, int]] = {  # kind -> (symbol, colour, si
     "mega food park": ("diamond", "#00695c", 10),
     "airport": ("triangle-up", "#37474f", 8),
     "seaport": ("square", "#0277bd", 7),
+    "major port": ("square", "#01579b", 11),
+    "inland depot": ("hexagon", "#6d4c41", 7),
 }
 def _place_text(place) -> str:
     code = f" {html.escape(place.code)}" if place.code else ""

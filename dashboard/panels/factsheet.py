@@ -16,6 +16,7 @@ from dashboard.text import DEFAULT_LANGUAGE, t
 
 INSET_SIZE = 220
 LISTED_APART = ("products", "schemes")  # facts the sheet lists in full below the table
+IN_THE_HEADING = ("lgd_code", "census2011_code")  # facts the sheet gives under the district's name
 
 
 @cache
@@ -54,9 +55,11 @@ def inset_svg(district, neighbours, name: str) -> Markup:
 
 def factsheet_html(detail: DistrictDetail, district, neighbours, version: str) -> str:
     """The fact sheet page (A4, one page when printed)."""
-    facts = [(t(f"fact.{key}"), value) for key, value in district_facts(detail).items() if key not in LISTED_APART]
+    every = district_facts(detail)
+    facts = [(t(f"fact.{key}"), value) for key, value in every.items() if key not in LISTED_APART + IN_THE_HEADING]
     return templates().get_template("factsheet.html").render(
         detail=detail, version=version, printed=datetime.now(timezone.utc).strftime("%d %b %Y"),
+        codes=t("panel.codes", lgd=every["lgd_code"], census=every["census2011_code"]),
         inset=inset_svg(district, neighbours, detail.name), facts=facts,
         products=list(detail.products.itertuples(index=False)), schemes=list(detail.schemes.itertuples(index=False)),
         sources=sorted({*detail.products["source"], *detail.schemes["source"].dropna()}))

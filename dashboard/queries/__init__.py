@@ -14,6 +14,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.convergence import matches_for_list
 from dashboard.data.schemas import FACILITY_KINDS, SECTORS
 from dashboard.queries.investor import (
+    PORT_KINDS,
     SEAPORT_DISTANCES,
     Connectivity,
     ExportProfile,
@@ -37,11 +38,13 @@ def choices_for(atlas: Atlas, modes: tuple[str, ...]) -> Choices:
         "modes": modes,
         "facility_kinds": FACILITY_KINDS,
         "seaport_distances": SEAPORT_DISTANCES,
+        "port_kinds": PORT_KINDS,
         "schemes": tuple(atlas.schemes["scheme_id"]),
         "districts": tuple(atlas.districts["district_id"]),
     }
     return Choices(values, district_states=dict(zip(named["district_id"], named["state_name"])),
-                   district_names=dict(zip(atlas.districts["district_id"], atlas.districts["district_name"])))
+                   district_names=dict(zip(atlas.districts["district_id"], atlas.districts["district_name"])),
+                   lgd_codes=dict(zip(atlas.districts["district_id"], atlas.districts["lgd_code"])))
 
 
 def facility_districts(atlas: Atlas, kind: str) -> set[str]:
@@ -102,7 +105,7 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
                     | rows["district"].str.lower().str.contains(needle, regex=False)]
     if view.gi_only:
         rows = rows[rows["gi_tagged"]]
-    rows = seaport_filter(atlas, rows, view.seaport_km)
+    rows = seaport_filter(atlas, rows, view.seaport_km, view.port_kind)
     if view.aspirational_only:
         rows = rows[rows["district_id"].isin(set(atlas.aspirational["district_id"]))]
     if view.facility_kind:
@@ -122,7 +125,7 @@ def describe(view: View, list_label: str = "", scheme_names: dict[str, str] | No
     if view.facility_kind:
         parts.append(t("describe.facility", kind=view.facility_kind))
     if view.seaport_km:
-        parts.append(t("describe.seaport", km=view.seaport_km))
+        parts.append(t(f"describe.{view.port_kind}_port", km=view.seaport_km))
     if view.aspirational_only:
         parts.append(t("describe.aspirational"))
     if view.schemes:
@@ -156,6 +159,17 @@ def summarise(atlas: Atlas, rows: pd.DataFrame, view: View) -> Summary:
 
 
 @dataclass(frozen=True)
+class Parent:
+    """A district another was carved out of since the Census 2011 (sources that use the older districts, such as
+    DGCI&S's exports, record the new district's figures under it)."""
+
+    district_id: str
+    name: str
+    lgd_code: str
+    exports_usd: float | None
+
+
+@dataclass(frozen=True)
 class DistrictDetail:
     """Everything the side panels show for one district."""
 
@@ -163,6 +177,10 @@ class DistrictDetail:
     name: str
     state: str
     has_lgd: bool
+    lgd_code: str             # the real LGD code ('' where the polygon has none)
+    census2011_code: str      # '' for a district created since the Census 2011
+    created: str              # the year a district created since 2011 was formed ('' otherwise, or not known)
+    parents: tuple[Parent, ...]
     list_id: str
     list_label: str
     products: pd.DataFrame
@@ -186,6 +204,20 @@ def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
     return sorted(set(links.loc[links["cluster_id"].isin(clusters), "district_id"]) - {district_id})
 
 
+def parents_of(atlas: Atlas, lgd_code: str) -> tuple[str, tuple[Parent, ...]]:
+    """The year a district created since the Census 2011 was formed, and the districts it was carved out of."""
+    changes = atlas.district_changes
+    row = changes[changes["lgd_code"] == lgd_code] if lgd_code else changes.iloc[0:0]
+    if row.empty:
+        return "", ()
+    by_code = atlas.districts[atlas.districts["lgd_code"] != ""].set_index("lgd_code")
+    exports = atlas.investor.exports.groupby("district_id")["export_usd"].sum()
+    parents = tuple(Parent(by_code.at[code, "district_id"], by_code.at[code, "district_name"], code,
+                           exports.get(by_code.at[code, "district_id"]))
+                    for code in row.iloc[0]["parents_lgd"].split(";") if code in by_code.index)
+    return row.iloc[0]["year"], parents
+
+
 def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> DistrictDetail | None:
     """Products (of the chosen list, and of the others), clusters, facilities and scheme links of a district."""
     districts = atlas.districts.set_index("district_id")
@@ -203,11 +235,16 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
         ", ".join(names[d] for d in members.loc[(members["cluster_id"] == cid) & (members["district_id"] != district_id),
                                                "district_id"])
         for cid in clusters["cluster_id"]])
+    created, parents = parents_of(atlas, row["lgd_code"])
     return DistrictDetail(
         district_id=district_id,
         name=row["district_name"],
         state=row["state_name"],
         has_lgd=bool(row["has_lgd"]),
+        lgd_code=row["lgd_code"],
+        census2011_code=row["census2011_code"],
+        created=created,
+        parents=parents,
         list_id=programme,
         list_label=atlas.list_label(programme),
         products=products,
@@ -243,11 +280,14 @@ def scheme_links(atlas: Atlas, district_ids, programme: str, products: pd.DataFr
     return joined.reindex(columns=["district_id", *SCHEME_LINK_COLUMNS])
 
 
+LOGISTICS_KINDS = ("airport", "seaport", "major port", "inland depot")  # points shown whatever the facility filter
+
+
 def places_shown(atlas: Atlas, view: View) -> pd.DataFrame:
     """The points on the map: none when switched off; with a facility-kind filter, that kind's facilities."""
     places = atlas.investor.places if view.show_facilities else atlas.investor.places.iloc[0:0]
     if view.facility_kind:
-        places = places[places["kind"].isin([view.facility_kind, "airport", "seaport"])]
+        places = places[places["kind"].isin([view.facility_kind, *LOGISTICS_KINDS])]
     return places
 
 

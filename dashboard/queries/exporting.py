@@ -39,7 +39,7 @@ def csv_text(frame: pd.DataFrame, title: str, summary: str, version: str) -> str
     return "\n".join(metadata_lines(title, summary, version)) + "\n" + safe.to_csv(index=False, lineterminator="\n")
 
 
-PRODUCT_EXPORT_COLUMNS = ["state", "district", "district_id", "listed_as", "product", "sector", "sector_basis",
+PRODUCT_EXPORT_COLUMNS = ["state", "district", "lgd_code", "census2011_code", "listed_as", "product", "sector", "sector_basis",
                           "category", "gi_tagged", "description", "ministry", "photo_url", "programme", "source",
                           "source_note", "match", "match_note"]
 
@@ -61,18 +61,20 @@ def product_export(rows: pd.DataFrame, shown: object = None, limit: int = 0) -> 
 
 
 def opportunity_rows(table: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
-    """The investor table's rows, only those shown (``ids``) when the browser says which."""
-    return table if ids is None else table[table["district_id"].isin(ids)]
+    """The investor table's rows for a CSV (districts by LGD and Census 2011 code, not the atlas's own id), only
+    those shown (``ids``) when the browser says which."""
+    shown = table if ids is None else table[table["district_id"].isin(ids)]
+    return shown.drop(columns=["district_id"])
 
 
-BRIEF_COLUMNS = ["state", "district", "district_id", "product", "scheme", "basis", "rule_kind", "ministry", "source"]
+BRIEF_COLUMNS = ["state", "district", "lgd_code", "census2011_code", "product", "scheme", "basis", "rule_kind", "ministry", "source"]
 
 
 def convergence_brief(atlas: Atlas, list_id: str, rows: pd.DataFrame) -> pd.DataFrame:
     """District x product x scheme rows for a district committee: the view's products and the districts' own
     schemes, each with the basis (the rule's clause that matched), whether the rule is ours, and its source."""
     links = scheme_links(atlas, rows["district_id"].unique(), list_id, rows)
-    names = atlas.districts.set_index("district_id")[["district_name", "state_name"]]
+    names = atlas.districts.set_index("district_id")[["district_name", "state_name", "lgd_code", "census2011_code"]]
     brief = links.join(names, on="district_id").rename(columns={"district_name": "district", "state_name": "state"})
     brief["product"] = brief["product"].replace("", t("export.csv.district_wide"))
     return brief.sort_values(["state", "district", "product", "scheme"])[BRIEF_COLUMNS]

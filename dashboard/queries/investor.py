@@ -1,12 +1,14 @@
 """Investor queries: what a district exports, how far its ports are, what facilities are near, where to look.
 
-Pure functions of the atlas (no Dash). Distances are straight-line ("great-circle") distances
-from a point inside the district, computed at data-build time.
+Pure functions of the atlas (no Dash). Distances to ports, airports, depots and stations are straight-line
+("great-circle") km from the district itself (0 inside it, else to its boundary), computed at data-build time.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -106,33 +108,60 @@ def _standing(atlas: Atlas, ranked: pd.DataFrame, products: pd.DataFrame) -> lis
     return lines
 
 
+class Place(NamedTuple):
+    """A nearest place: its name (a station's name carries its code), code, km (0 inside) and whether it lies in
+    the district."""
+
+    name: str
+    code: str
+    km: float
+    inside: bool
+
+
 @dataclass(frozen=True)
 class Connectivity:
-    """Nearest airport, seaport and railway station of a district (straight-line km)."""
+    """A district's nearest cargo seaport, major port, airport, inland container depot or freight station, and
+    railway station (``None``: none, e.g. no railway on the islands), straight-line km to the district itself."""
 
-    airport: tuple[str, str, float]
-    seaport: tuple[str, str, float]
-    station: tuple[str, str, float]
+    seaport: Place | None
+    major_port: Place | None
+    airport: Place | None
+    depot: Place | None
+    station: Place | None
+    note: str  # "no railway" on the islands, and the build's notes
+
+
+LOCODE = re.compile(r"^IN[A-Z0-9]{3}$")  # a place id that is a (checked) UN/LOCODE; others are the build's slugs
+
+
+def _place(row: pd.Series, prefix: str, code: str = "") -> Place | None:
+    km = row[f"{prefix}_km"]
+    if not row[f"{prefix}_name"] or pd.isna(km):
+        return None
+    shown = row[code] if code and (prefix == "airport" or LOCODE.match(row[code])) else ""
+    return Place(row[f"{prefix}_name"], shown, float(km), float(km) == 0)
 
 
 def connectivity(atlas: Atlas, district_id: str) -> Connectivity | None:
-    """Nearest airport (IATA), seaport (UN/LOCODE) and railway station (code) with km, or ``None``."""
+    """The nearest places of a district (0 km inside it, else to its boundary), or ``None`` for an area without."""
     table = atlas.investor.logistics
     if district_id not in table.index:
         return None
     row = table.loc[district_id]
-    return Connectivity(*((row[f"{k}_name"], row[f"{k}_code"], float(row[f"{k}_km"]))
-                          for k in ("airport", "seaport", "station")))
+    return Connectivity(_place(row, "seaport", "seaport_id"), _place(row, "major_port", "major_port_id"),
+                        _place(row, "airport", "airport_code"), _place(row, "depot", "depot_id"),
+                        _place(row, "station"), "; ".join(filter(None, (row["rail_note"], row["notes"]))))
 
 
 def nearby_facilities(atlas: Atlas, district_id: str, km: float = NEAR_KM) -> pd.DataFrame:
-    """Facilities in the district (placed or not) and placed facilities within ``km`` of it, nearest first."""
+    """Facilities in the district (placed or not) and placed facilities within ``km`` of it (from a point inside
+    the district), nearest first."""
     facilities = atlas.facilities
-    table = atlas.investor.logistics
+    points = atlas.district_facts
     inside = facilities["district_id"] == district_id
     distance = pd.Series(np.nan, index=facilities.index)
-    if district_id in table.index:
-        row = table.loc[district_id]
+    if district_id in points.index:
+        row = points.loc[district_id]
         distance = pd.Series(haversine_km(row["rep_lat"], row["rep_lon"], facilities["lat"], facilities["lon"]),
                              index=facilities.index)
     near = inside | (distance <= km)
@@ -140,16 +169,20 @@ def nearby_facilities(atlas: Atlas, district_id: str, km: float = NEAR_KM) -> pd
         ["inside", "km"], ascending=[False, True])
 
 
-def seaport_filter(atlas: Atlas, rows: pd.DataFrame, within_km: str | None) -> pd.DataFrame:
-    """Rows whose district's nearest seaport is within ``within_km`` km (straight line)."""
+PORT_KINDS = ("cargo", "major")  # the seaport filter: any cargo port, or one of the 12 major ports
+
+
+def seaport_filter(atlas: Atlas, rows: pd.DataFrame, within_km: str | None, port_kind: str = "cargo") -> pd.DataFrame:
+    """Rows whose district has a cargo (or major) port inside it or within ``within_km`` km of its boundary."""
     if not within_km:
         return rows
-    distance = atlas.investor.logistics["seaport_km"]
+    distance = atlas.investor.logistics["major_port_km" if port_kind == "major" else "seaport_km"]
     return rows[rows["district_id"].map(distance).le(float(within_km)).fillna(False).astype(bool)]
 
 
-OPPORTUNITY_COLUMNS = ["district_id", "district", "state", "products", "sector_exports_usd", "exports_usd",
-                       "seaport", "seaport_km", "airport", "airport_km", "station_km", "facilities", "schemes"]
+OPPORTUNITY_COLUMNS = ["district_id", "district", "state", "lgd_code", "census2011_code", "products", "sector_exports_usd", "exports_usd",
+                       "seaport", "seaport_km", "major_port", "major_port_km", "airport", "airport_km", "station_km",
+                       "facilities", "schemes"]
 
 
 def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
@@ -159,12 +192,15 @@ def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
     if rows.empty:
         return pd.DataFrame(columns=OPPORTUNITY_COLUMNS)
     grouped = rows.groupby("district_id").agg(district=("district", "first"), state=("state", "first"),
+                                              lgd_code=("lgd_code", "first"),
+                                              census2011_code=("census2011_code", "first"),
                                               products=("product", lambda p: "; ".join(dict.fromkeys(p))))
     matching = sector_export_sectors(atlas, sectors)
     grouped["sector_exports_usd"] = grouped.index.map(exports_by_district(atlas, matching)) if matching else np.nan
     grouped["exports_usd"] = grouped.index.map(exports_by_district(atlas))
     logistics = atlas.investor.logistics.reindex(grouped.index)
     grouped = grouped.assign(seaport=logistics["seaport_name"], seaport_km=logistics["seaport_km"],
+                             major_port=logistics["major_port_name"], major_port_km=logistics["major_port_km"],
                              airport=logistics["airport_name"] + " (" + logistics["airport_code"] + ")",
                              airport_km=logistics["airport_km"], station_km=logistics["station_km"])
     grouped["facilities"] = [", ".join(nearby_facilities(atlas, did)["facility_name"]) for did in grouped.index]

@@ -17,7 +17,7 @@ from dashboard import ids
 from dashboard.data.atlas import Atlas
 from dashboard.data.schemas import FACILITY_KINDS, SECTORS
 from dashboard.maps.modes import MODES
-from dashboard.queries.investor import SEAPORT_DISTANCES
+from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import t
 from dashboard.view import View, filters_of
 
@@ -104,6 +104,9 @@ def filters(atlas: Atlas) -> list:
                _labelled("filters.seaport", dcc.Dropdown(
                    [{"label": t("filters.km", km=km), "value": km} for km in SEAPORT_DISTANCES], view.seaport_km,
                    id=ids.SEAPORT_KM, clearable=True, placeholder=t("filters.seaport_placeholder"))),
+               _labelled("filters.port_kind", dbc.RadioItems(
+                   options=[{"label": t(f"filters.port_{kind}"), "value": kind} for kind in PORT_KINDS],
+                   value=view.port_kind, id=ids.PORT_KIND, inline=True)),
                _labelled("filters.facility", dcc.Dropdown(kinds_present, view.facility_kind, id=ids.FACILITY_KIND,
                                                           clearable=True,
                                                           placeholder=t("filters.facility_placeholder")))),
@@ -207,9 +210,10 @@ def results_table() -> dag.AgGrid:
 # The investor table's columns: (field, extra column options); header ``opportunities.<field>``, tooltip
 # ``opportunities.<field>_tip``.
 OPPORTUNITY_COLUMNS: list[tuple[str, dict]] = [
-    ("district", {"pinned": "left"}), ("state", {}), ("products", {"flex": 2}),
+    ("district", {"pinned": "left"}), ("state", {}), ("lgd_code", {"maxWidth": 110}), ("products", {"flex": 2}),
     ("sector_exports_usd", {"type": "numericColumn"}), ("exports_usd", {"type": "numericColumn"}),
-    ("seaport", {}), ("seaport_km", {"type": "numericColumn"}), ("airport", {}),
+    ("seaport", {}), ("seaport_km", {"type": "numericColumn"}), ("major_port", {}),
+    ("major_port_km", {"type": "numericColumn"}), ("airport", {}),
     ("airport_km", {"type": "numericColumn"}), ("station_km", {"type": "numericColumn"}), ("facilities", {}),
     ("schemes", {"flex": 2}),
 ]

@@ -101,7 +101,8 @@ def _same(shown: object, value: object) -> bool:
     return (list(shown) if isinstance(shown, (list, tuple)) else shown) == value
 
 
-def transition_outputs(current: View, transition: Transition, shown: dict | None = None) -> dict:
+def transition_outputs(current: View, transition: Transition, shown: dict | None = None,
+                       lgd_codes: dict[str, str] | None = None) -> dict:
     """The reducer's outputs: the stores, the controls that must change, the page address and the message area.
 
     ``shown`` holds what each control shows now: a control is only written when the new view
@@ -116,7 +117,8 @@ def transition_outputs(current: View, transition: Transition, shown: dict | None
         "filters": filters_of(view).to_dict() if filters_of(view) != filters_of(current) else no_update,
         "controls": {name: no_update if name in shown and _same(shown[name], value) else value
                      for name, value in control_values(view).items()},
-        "url": view.to_query_string() if transition.url_follows and changed else no_update,
+        "url": view.to_query_string(lgd_codes) if (transition.url_follows and changed) or transition.rewrite_url
+        else no_update,
         "message": messages if messages or transition.url_follows is False else no_update,
     }
 
@@ -137,7 +139,8 @@ def view_outputs(cache: ViewCache, trigger: object, inputs: dict, current: objec
     event, payload = event_payload(cache.atlas, trigger, inputs)
     transition = next_view(view, event, payload, cache.choices)
     controls = inputs.get("controls")
-    return {**transition_outputs(view, transition, controls if isinstance(controls, dict) else {}),
+    return {**transition_outputs(view, transition, controls if isinstance(controls, dict) else {},
+                                 cache.choices.lgd_codes),
             **map_outputs(cache, view, transition.view, not problems)}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import partial
+from urllib.parse import urlencode
 
 import shapely
 from dash import Dash
@@ -15,7 +16,7 @@ from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
 from dashboard.text import t
-from dashboard.view import Choices, view_from_query_string
+from dashboard.view import BY_NAME, Choices, view_from_query_string
 
 GEOMETRY_ROUTE = "/_odop"
 
@@ -51,13 +52,16 @@ def not_found(message_key: str) -> Response:
 
 
 def serve_factsheets(app: Dash, atlas: Atlas, choices: Choices) -> None:
-    """``/factsheet/<district_id>?list=...``: a one-page, print-ready fact sheet of a district (404 page if none)."""
+    """``/factsheet/lgd/<LGD code>?list=...`` (and ``/factsheet/<district id>`` for links made before): a one-page,
+    print-ready fact sheet of a district (404 page if none)."""
     geometry = dict(zip(atlas.districts["district_id"], atlas.districts.geometry))
     tree = shapely.STRtree(atlas.districts.geometry.values)
     ids = atlas.districts["district_id"].to_numpy()
 
-    def factsheet(district_id: str) -> Response:
-        view, _ = view_from_query_string(f"?district={district_id}&list={request.args.get('list', '')}", choices)
+    def factsheet(district_id: str, by_lgd: bool = False) -> Response:
+        key = BY_NAME["district_id"]
+        query = urlencode({key.url if by_lgd else key.legacy: district_id, "list": request.args.get("list", "")})
+        view, _ = view_from_query_string(query, choices)
         detail = district_detail(atlas, view.district_id, view.list_id) if view.district_id else None
         if detail is None:
             return not_found("error.no_district")
@@ -65,4 +69,5 @@ def serve_factsheets(app: Dash, atlas: Atlas, choices: Choices) -> None:
         neighbours = [geometry[ids[i]] for i in tree.query(shape.buffer(0.05)) if ids[i] != detail.district_id]
         return Response(factsheet_html(detail, shape, neighbours, atlas.version), mimetype="text/html")
 
-    app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)
+    app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)  # links made before LGD codes
+    app.server.add_url_rule("/factsheet/lgd/<district_id>", "factsheet_lgd", partial(factsheet, by_lgd=True))

@@ -288,3 +288,30 @@ def test_a_planner_outlines_aspirational_districts_and_maps_where_two_schemes_ov
     assert records and {"district", "product", "scheme", "basis", "source"} <= set(records[0])
     assert {r["state"] for r in records} == {"Jharkhand"}
     assert page.external == [] and page.console_errors == []
+
+
+def test_an_old_shared_link_opens_the_same_district_and_the_address_becomes_its_lgd_code(page, real_server):
+    page.goto(f"{real_server.url}?district=197")  # a link made when districts travelled by the atlas's own id
+    wait_for_map(page)
+    expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    expect(page.locator("#panel-codes")).to_have_text("LGD code 187 · Census 2011 code 197")
+    page.wait_for_function("() => window.location.search === '?lgd=187'")
+    page.goto(f"{real_server.url}?lgd=197")  # LGD 197 is Gopalganj, Bihar
+    wait_for_map(page)
+    expect(page.locator("#panel-district-name")).to_have_text("Gopalganj")
+    assert page.external == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("name, lgd, expected", [
+    ("Jagatsinghpur", "355", "Paradip (INPPT), in the district"),        # coastal, with its own port
+    ("South Andamans", "602", "no railway (island district)"),           # island
+    ("Parvathipuram Manyam", "743", "Exports recorded under Srikakulam"),  # created since 2011
+])
+def test_a_coastal_an_island_and_a_new_districts_panels_say_what_users_know(page, real_server, name, lgd, expected):
+    page.goto(f"{real_server.url}?lgd={lgd}&points=0")
+    wait_for_map(page)
+    expect(page.locator("#panel-district-name")).to_have_text(name)
+    expect(page.locator("#panel")).to_contain_text(expected)
+    page.locator("#panel-connectivity").scroll_into_view_if_needed()
+    screenshot(page, f"places-{name.lower().replace(' ', '-')}")
+    assert page.external == [] and page.console_errors == []

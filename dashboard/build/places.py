@@ -12,7 +12,7 @@ straight-line (great-circle) distance from the place to the nearest point of the
 its centre. A port or airport within 5 km of exactly one coast (the boundaries are simplified to about 1 km, so
 a pier can fall just offshore) is given to that district and counts as in it, 0 km.
 
-Run ``python -m dashboard.data.places`` to write ``ports.csv``, ``inland_depots.csv`` and
+Run ``python -m dashboard.build.places`` (or ``scripts/build_data.py``, which builds every table) to write ``ports.csv``, ``inland_depots.csv`` and
 ``district_places.csv`` in ``data/logistics/`` and print a report.
 """
 
@@ -35,9 +35,8 @@ import pyproj
 import shapely
 
 from dashboard.data.names import name_key, state_key, title_case
+from dashboard.settings import DEFAULT_DATA_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-LOGISTICS = ROOT / "data" / "logistics"
 RAW_WPI = "wpi_pub150_india_ports.csv"
 RAW_UNLOCODE = "unlocode_india_geoapify_2023.json"
 RAW_STATIONS = "railway_stations_datameet.geojson"
@@ -573,9 +572,9 @@ def write_csv_atomically(path: Path, frame: pd.DataFrame) -> None:
         raise
 
 
-def read_districts(root: Path = ROOT) -> gpd.GeoDataFrame:
+def read_districts(data_dir: Path = DEFAULT_DATA_DIR) -> gpd.GeoDataFrame:
     """The district polygons (EPSG:4326) with district_id as text."""
-    districts = gpd.read_file(root / "data" / "geo" / "districts.geojson")
+    districts = gpd.read_file(data_dir / "geo" / "districts.geojson")
     districts["district_id"] = districts["district_id"].astype(str)
     districts["state"] = districts["state"].fillna("")
     districts["district"] = districts["district"].fillna("")
@@ -638,7 +637,7 @@ def report(ports: pd.DataFrame, depots: pd.DataFrame, places: pd.DataFrame, airp
     return lines
 
 
-def read_wpi(path: Path = LOGISTICS / "raw" / RAW_WPI) -> pd.DataFrame:
+def read_wpi(path: Path = DEFAULT_DATA_DIR / "logistics" / "raw" / RAW_WPI) -> pd.DataFrame:
     """The WPI India rows as published (blank cells stay text, only empty cells are missing)."""
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
 
@@ -648,29 +647,29 @@ def read_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def build(root: Path = ROOT) -> list[str]:
-    """Read the raw files, write ports.csv, inland_depots.csv and district_places.csv; return the report."""
-    logistics = root / "data" / "logistics"
-    districts = read_districts(root)
-    ports = seaports_from_wpi(read_wpi(logistics / "raw" / RAW_WPI), districts)
-    depots = inland_depots_from_unlocode(read_json(logistics / "raw" / RAW_UNLOCODE), districts)
-    stations = stations_from_datameet(read_json(logistics / "raw" / RAW_STATIONS))
-    airports = read_airports(logistics / "airports.csv", districts)
+def build_places(data_dir: Path, out_dir: Path) -> list[str]:
+    """Read ``data_dir``'s raw files (and the airports built into ``out_dir``), write ports.csv, inland_depots.csv
+    and district_places.csv under ``out_dir/logistics``; return the report."""
+    raw = data_dir / "logistics" / "raw"
+    out = out_dir / "logistics"
+    districts = read_districts(data_dir)
+    ports = seaports_from_wpi(read_wpi(raw / RAW_WPI), districts)
+    depots = inland_depots_from_unlocode(read_json(raw / RAW_UNLOCODE), districts)
+    stations = stations_from_datameet(read_json(raw / RAW_STATIONS))
+    airports = read_airports(out / "airports.csv", districts)
     places = district_places(districts, ports, airports, depots, stations)
-    write_csv_atomically(logistics / "ports.csv", ports)
-    write_csv_atomically(logistics / "inland_depots.csv", depots)
-    write_csv_atomically(logistics / "district_places.csv", places)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in (("ports", ports), ("inland_depots", depots), ("district_places", places)):
+        write_csv_atomically(out / f"{name}.csv", frame)
     return [f"stations: {len(stations)} named stations with a point (2016 list)"] + report(ports, depots, places,
                                                                                            airports)
 
 
 def main() -> int:
-    """Build the three tables and print the report."""
+    """Build the three tables of the shipped data and print the report."""
     started = time.perf_counter()
-    for line in build():
-        print(line)
-    print(f"written: {LOGISTICS / 'ports.csv'}, {LOGISTICS / 'inland_depots.csv'}, "
-          f"{LOGISTICS / 'district_places.csv'} in {time.perf_counter() - started:.1f} s")
+    print("\n".join(build_places(DEFAULT_DATA_DIR, DEFAULT_DATA_DIR)))
+    print(f"written in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -7,7 +7,7 @@ only when the LGD district is in the same state and its name agrees — and matc
 name within its state. It also reads and checks the hand-reviewed table of districts created since the
 Census 2011 (``data/geo/district_changes.csv``).
 
-Run ``python -m dashboard.data.identity`` to rewrite ``data/geo/district_identity.csv`` and print a report.
+Run ``python -m dashboard.build.identity`` (or ``scripts/build_data.py``, which builds every table) to rewrite ``data/geo/district_identity.csv`` and print a report.
 Pure pandas: no Dash, nothing of the dashboard but :mod:`dashboard.data.names`.
 """
 
@@ -25,15 +25,14 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.names import name_key, name_variants, state_key
+from dashboard.settings import DEFAULT_DATA_DIR
 
-REPO = Path(__file__).resolve().parents[2]
-GEO_DIR = REPO / "data" / "geo"
+GEO_DIR = DEFAULT_DATA_DIR / "geo"
 LGD_JSON = GEO_DIR / "raw" / "lgd_states_districts_20261002.json"
 LGD_EXPORT_CSV = GEO_DIR / "raw" / "lgd_all_districts_export_datacommons.csv"
 DISTRICTS_GEOJSON = GEO_DIR / "districts.geojson"
-IDENTITY_CSV = GEO_DIR / "district_identity.csv"
 CHANGES_CSV = GEO_DIR / "district_changes.csv"
-ALIASES_CSV = REPO / "data" / "odop" / "aliases.csv"
+ALIASES_CSV = DEFAULT_DATA_DIR / "odop" / "aliases.csv"
 
 LGD_COLUMNS = ["lgd_code", "lgd_name", "state_name", "state_lgd_code", "census2011_code", "local_name"]
 IDENTITY_COLUMNS = ["district_id", "district", "state", "census2011_code", "lgd_code", "lgd_name", "method", "note",
@@ -423,22 +422,31 @@ def report(identity: pd.DataFrame, problems: list[str], checks: list[str] = ()) 
     return "\n".join(lines)
 
 
-def main() -> int:
-    """Rebuild data/geo/district_identity.csv from the raw LGD files and the boundary file; print a report."""
-    lgd = read_lgd(LGD_JSON)
-    aliases = read_aliases(ALIASES_CSV) if ALIASES_CSV.exists() else {}
-    export = read_lgd_export(LGD_EXPORT_CSV)
-    identity, problems = district_identity(read_polygons(DISTRICTS_GEOJSON), lgd, aliases, export)
-    write_csv_atomic(identity, IDENTITY_CSV)
+def build_identity(data_dir: Path, out_dir: Path) -> list[str]:
+    """Write ``geo/district_identity.csv`` under ``out_dir`` from ``data_dir``'s raw LGD files, boundary file and
+    aliases, check ``geo/district_changes.csv`` against LGD; return the report."""
+    geo = data_dir / "geo"
+    lgd = read_lgd(geo / LGD_JSON.relative_to(GEO_DIR))
+    aliases_path = data_dir / "odop" / "aliases.csv"
+    aliases = read_aliases(aliases_path) if aliases_path.exists() else {}
+    export = read_lgd_export(geo / LGD_EXPORT_CSV.relative_to(GEO_DIR))
+    identity, problems = district_identity(read_polygons(geo / "districts.geojson"), lgd, aliases, export)
+    (out_dir / "geo").mkdir(parents=True, exist_ok=True)
+    write_csv_atomic(identity, out_dir / "geo" / "district_identity.csv")
     checks = [f"LGD JSON vs export: {note}" for note in lgd_cross_check(lgd, export)]
-    if CHANGES_CSV.exists():
-        changes = read_changes(CHANGES_CSV)
+    changes_path = geo / "district_changes.csv"
+    if changes_path.exists():
+        changes = read_changes(changes_path)
         checks += district_changes(changes, lgd)
         sourced = changes["parents_lgd"].ne("").sum()
         checks.append(f"district_changes.csv: {len(changes)} districts created since the Census 2011, {sourced} with "
                       f"parents from a source, {len(changes) - sourced} without")
-    print(report(identity, problems, checks))
-    print(f"wrote {IDENTITY_CSV.relative_to(REPO)}")
+    return [report(identity, problems, checks), f"wrote {out_dir / 'geo' / 'district_identity.csv'}"]
+
+
+def main() -> int:
+    """Rebuild data/geo/district_identity.csv from the raw LGD files and the boundary file; print a report."""
+    print("\n".join(build_identity(DEFAULT_DATA_DIR, DEFAULT_DATA_DIR)))
     return 0
 
 
