@@ -41,6 +41,10 @@ def wait_for_points(page, trace: str, condition: str) -> None:
 def test_a_click_outlines_the_district_at_once_even_while_the_server_is_still_answering(page, small_server):
     page.goto(small_server.url)
     wait_for_map(page)
+    # The page has settled: the table's rows are drawn (AG Grid's lazy chunk can arrive after the map on a cold
+    # server, and the scrollbar it brings resizes the map, whose redraw rightly drops an instant outline).
+    page.wait_for_selector("#table .ag-row", state="attached")
+    page.wait_for_load_state("networkidle")
     held = []
     page.route("**/_dash-update-component*", lambda route: held.append(route))  # the server "is slow"
     click_district(page, VARANASI)
