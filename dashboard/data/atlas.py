@@ -38,6 +38,7 @@ from dashboard.data.tables import (
     read_vishwakarma,
 )
 from dashboard.settings import DEFAULT_DATA_DIR
+from dashboard.text import t
 
 PRODUCT_TABLE_COLUMNS = ["district_id", "lgd_code", "census2011_code", "district", "state", "product", "sector", "sector_basis", "category",
                          "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",
@@ -133,7 +134,7 @@ class Atlas:
     def coverage_sentence(self, programme: str | None = None) -> str:
         """'Products known for 771 of 777 LGD districts' for a list, as the UI and README say it."""
         covered, total = self.coverage(programme)
-        return f"Products known for {covered} of {total} LGD districts"
+        return t("coverage.sentence", covered=covered, total=total)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.convergence import overlap_classes
 from dashboard.data.schemas import SECTORS
 from dashboard.queries import choices_for, scheme_links
-from dashboard.queries.investor import EXPORT_LABELS, export_class, exports_by_district, sector_export_sectors, usd_text
+from dashboard.queries.investor import export_class, export_labels, exports_by_district, sector_export_sectors, usd_text
 from dashboard.text import t
 from dashboard.view import Choices, View
 
@@ -73,7 +73,7 @@ def _count_classes(palette: list[str], gi_only: bool) -> Callable[[pd.Index, pd.
 def _export_classes(ids: pd.Index, _products, values: pd.Series | None) -> Classes:
     usd = (values if values is not None else pd.Series(dtype=float)).reindex(ids)
     classes = np.array([export_class(v) for v in usd.to_numpy(dtype=float)]) + 1
-    return classes, list(EXPORT_LABELS), EXPORT_COLORS
+    return classes, export_labels(), EXPORT_COLORS
 
 
 def _convergence_classes(ids: pd.Index, _products, values: pd.Series | None) -> Classes:

@@ -15,12 +15,18 @@ import pandas as pd
 
 from dashboard.data.atlas import Atlas
 from dashboard.data.derive import haversine_km
+from dashboard.text import t
 
 SEAPORT_DISTANCES = ("50", "100", "200", "300")  # km choices of the "within N km of a seaport" filter
 NEAR_KM = 100          # a facility this close to a district's point counts as "near"
 USD_PER_CRORE_INR = 1e7  # ₹1 crore = 10^7 rupees
 EXPORT_BINS = (1e6, 1e7, 1e8, 1e9)
-EXPORT_LABELS = ("under $1M", "$1M–10M", "$10M–100M", "$100M–1B", "$1B and more")
+EXPORT_CLASSES = ("under_1m", "1m_10m", "10m_100m", "100m_1b", "over_1b")  # texts: exports.class.<key>
+
+
+def export_labels() -> list[str]:
+    """The legend labels of the export classes."""
+    return [t(f"exports.class.{key}") for key in EXPORT_CLASSES]
 
 
 def mapped_export_sectors(atlas: Atlas, products: pd.DataFrame) -> dict[str, set[str]]:
@@ -43,10 +49,10 @@ def export_scope(atlas: Atlas, sectors: tuple[str, ...]) -> str:
     """What the exports colour mode counts, in words: all exports, or the export sectors of the chosen sectors."""
     matching = sector_export_sectors(atlas, sectors)
     if matching is None:
-        return "all exports"
+        return t("exports.scope.all")
     labels = dict(zip(atlas.investor.export_sectors["export_sector"], atlas.investor.export_sectors["label"]))
-    return "exports of " + (", ".join(labels.get(s, s) for s in sorted(matching)) if matching
-                            else "no export sector (none fits the chosen sectors)")
+    return t("exports.scope.of", sectors=", ".join(labels.get(s, s) for s in sorted(matching))) if matching \
+        else t("exports.scope.none")
 
 
 def exports_by_district(atlas: Atlas, export_sectors: set[str] | None = None) -> pd.Series:
@@ -58,7 +64,7 @@ def exports_by_district(atlas: Atlas, export_sectors: set[str] | None = None) ->
 
 
 def export_class(usd: float | None) -> int:
-    """0 for no recorded exports, then 1..5 for the log-scale bins of ``EXPORT_LABELS``."""
+    """0 for no recorded exports, then 1..5 for the log-scale bins of ``EXPORT_CLASSES``."""
     if usd is None or not np.isfinite(usd) or usd <= 0:
         return 0
     return 1 + int(np.searchsorted(EXPORT_BINS, usd, side="right"))
@@ -100,11 +106,12 @@ def _standing(atlas: Atlas, ranked: pd.DataFrame, products: pd.DataFrame) -> lis
     lines = []
     for product, sectors in mapped_export_sectors(atlas, products).items():
         if not sectors:
-            lines.append(f"{product}: no single export sector fits (see the mapping table)")
+            lines.append(t("exports.standing.no_fit", product=product))
             continue
         found = sorted((rank[s], labels[s]) for s in sectors if s in rank)
-        lines.append(f"{product}: " + ("; ".join(f"{label} ranks {r} of {len(ranked)}" for r, label in found)
-                                       if found else "no recorded exports in its export sector(s)"))
+        lines.append(t("exports.standing.line", product=product, standing="; ".join(
+            t("exports.standing.rank", sector=label, rank=r, of=len(ranked)) for r, label in found))
+            if found else t("exports.standing.none", product=product))
     return lines
 
 
