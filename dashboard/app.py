@@ -22,7 +22,7 @@ from dashboard.ui.outputs import initial_props
 from dashboard.view import View, next_view
 from dashboard.web.bundles import use_geo_plotly_bundle
 from dashboard.web.headers import harden
-from dashboard.web.routes import serve_factsheets, serve_geometry, serve_health
+from dashboard.web.routes import serve_factsheets, serve_geometry, serve_health, serve_not_found
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -81,6 +81,7 @@ def create_app(data: Atlas | None = None) -> Dash:
     app.layout = lambda: layout_for(requested_view(choices))
     app.validation_layout = skeleton(app.validation_layout)
     serve_factsheets(app, atlas, choices)
+    serve_not_found(app)
     harden(app)
     serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()),
                        "districts_with_lgd_code": int((atlas.districts["lgd_code"] != "").sum()),

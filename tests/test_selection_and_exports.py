@@ -6,6 +6,7 @@ import io
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 import shapely
 from fixture_data import CHANDAULI, VARANASI
 
@@ -134,3 +135,13 @@ def test_a_fact_sheet_for_an_unknown_district_is_a_404_page_with_a_way_back(smal
     response = create_app(small_atlas).server.test_client().get("/factsheet/99999")
     page = response.get_data(as_text=True)
     assert response.status_code == 404 and 'href="/"' in page and "There is no district with that code" in page
+
+
+@pytest.mark.parametrize("address", ["/nope", "/factsheet/99999", "/factsheet/lgd/99999", "/assets/../data"])
+def test_an_unknown_address_answers_a_404_page_with_a_way_back(small_atlas, address):
+    from dashboard.app import create_app
+
+    client = create_app(small_atlas).server.test_client()
+    response = client.get(address)
+    assert response.status_code == 404 and 'href="/"' in response.get_data(as_text=True)
+    assert client.get("/").status_code == 200 and client.get("/healthz").status_code == 200

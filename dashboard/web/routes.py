@@ -19,6 +19,8 @@ from dashboard.text import t
 from dashboard.view import BY_NAME, Choices, view_from_query_string
 
 GEOMETRY_ROUTE = "/_odop"
+# Every address the app answers besides "/": Dash's own routes, static files, geometry, fact sheets, /healthz.
+APP_PATHS = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", f"{GEOMETRY_ROUTE}/", "/factsheet/", "/healthz")
 
 
 def serve_health(app: Dash, facts: dict) -> None:
@@ -71,3 +73,15 @@ def serve_factsheets(app: Dash, atlas: Atlas, choices: Choices) -> None:
 
     app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)  # links made before LGD codes
     app.server.add_url_rule("/factsheet/lgd/<district_id>", "factsheet_lgd", partial(factsheet, by_lgd=True))
+
+
+def serve_not_found(app: Dash) -> None:
+    """Any other address answers the 404 page (Dash would answer it with the app, as if it were a page of it), and
+    so does every other "not found" (a missing asset, say)."""
+    app.server.register_error_handler(404, lambda _error: not_found("error.no_page"))
+
+    @app.server.before_request
+    def unknown_address() -> Response | None:
+        if request.path != "/" and not request.path.startswith(APP_PATHS):
+            return not_found("error.no_page")
+        return None
