@@ -20,8 +20,8 @@ from dashboard.build.identity import (
     read_lgd,
     read_lgd_export,
     read_polygons,
-    write_csv_atomic,
 )
+from dashboard.data.importing import write_frame_atomically
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = REPO.parent / "shared" / "sources"
@@ -280,12 +280,12 @@ def test_identity_module_imports_only_the_standard_library_pandas_and_names():
                 for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported <= {"__future__", "csv", "difflib", "json", "os", "re", "sys", "tempfile", "pathlib", "pandas",
-                        "geopandas", "dashboard.data.names", "dashboard.settings"}, imported
+                        "geopandas", "dashboard.data.importing", "dashboard.data.names", "dashboard.settings"}, imported
 
 
 def test_writing_a_csv_replaces_the_file_and_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("old\n")
-    write_csv_atomic(pd.DataFrame({"a": ["1"]}), target)
+    write_frame_atomically(target, pd.DataFrame({"a": ["1"]}))
     assert target.read_text() == "a\n1\n"
     assert [path.name for path in tmp_path.iterdir()] == ["out.csv"]

@@ -16,14 +16,13 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.importing import write_frame_atomically
 from dashboard.data.names import name_key, name_variants, state_key
 from dashboard.settings import DEFAULT_DATA_DIR
 
@@ -391,21 +390,6 @@ def district_changes(changes: pd.DataFrame, lgd: pd.DataFrame) -> list[str]:
     return problems
 
 
-def write_csv_atomic(frame: pd.DataFrame, path: Path | str) -> None:
-    """Write a CSV through a temporary file in the same folder, then os.replace it into place."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def report(identity: pd.DataFrame, problems: list[str], checks: list[str] = ()) -> str:
     """The printed report: polygons per method, unmatched polygons, LGD districts without a polygon, checks."""
     counts = identity["method"].value_counts().reindex(list(METHODS), fill_value=0)
@@ -432,7 +416,7 @@ def build_identity(data_dir: Path, out_dir: Path) -> list[str]:
     export = read_lgd_export(geo / LGD_EXPORT_CSV.relative_to(GEO_DIR))
     identity, problems = district_identity(read_polygons(geo / "districts.geojson"), lgd, aliases, export)
     (out_dir / "geo").mkdir(parents=True, exist_ok=True)
-    write_csv_atomic(identity, out_dir / "geo" / "district_identity.csv")
+    write_frame_atomically(out_dir / "geo" / "district_identity.csv", identity)
     checks = [f"LGD JSON vs export: {note}" for note in lgd_cross_check(lgd, export)]
     changes_path = geo / "district_changes.csv"
     if changes_path.exists():

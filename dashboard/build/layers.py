@@ -12,10 +12,10 @@ import importlib.metadata
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 
+from dashboard.build.places import district_of_points
 from dashboard.data.derive import gi_links, name_words
 from dashboard.data.importing import write_atomically
 from dashboard.data.match import DistrictMatcher
@@ -29,7 +29,7 @@ EXPORT_COLUMNS = ["state", "district", "lgd_code", "match", "match_note", "secto
 
 
 def write_csv(path: Path, frame: pd.DataFrame) -> None:
-    """Write a derived table atomically (through a temporary file and a rename)."""
+    """Write a derived table atomically, each cell as its text (``write_atomically``)."""
     write_atomically(path, frame.to_dict("records"), list(frame.columns))
 
 
@@ -85,24 +85,14 @@ def airports_table() -> pd.DataFrame:
                          "source": f"airportsdata {version} (MIT), airports with an IATA code"}).sort_values("code")
 
 
-INDIA_METRIC_CRS = "EPSG:7755"  # WGS 84 / India NSF LCC: distances in metres
-
-
-def district_of_points(districts: gpd.GeoDataFrame, lat, lon, within_m: float = 12_000) -> np.ndarray:
-    """The district_id of the polygon containing each point, or of the nearest one within ``within_m`` metres
-    (a port or island airport on the shore of a simplified coastline); '' when none is that close."""
-    points = gpd.GeoDataFrame(geometry=shapely.points(np.asarray(lon, float), np.asarray(lat, float)),
-                              crs="EPSG:4326").to_crs(INDIA_METRIC_CRS)
-    joined = gpd.sjoin_nearest(points, districts[["district_id", "geometry"]].to_crs(INDIA_METRIC_CRS), how="left",
-                               max_distance=within_m)
-    return joined.groupby(level=0)["district_id"].first().fillna("").to_numpy()
 
 
 def build_airports(data_dir: Path, out_dir: Path, districts: gpd.GeoDataFrame) -> list[str]:
     """logistics/airports.csv: airports with an IATA code (airportsdata), each with the polygon it lies in."""
     airports = airports_table()
     write_csv(out_dir / "logistics" / "airports.csv",
-              airports.assign(district_id=district_of_points(districts, airports["lat"], airports["lon"])))
+              airports.assign(district_id=district_of_points(districts, airports["lon"], airports["lat"],
+                                                            within_km=12.0)))  # island airports on a simplified shore
     return [f"logistics: {len(airports)} airports"]
 
 

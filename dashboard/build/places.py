@@ -19,10 +19,8 @@ Run ``python -m dashboard.build.places`` (or ``scripts/build_data.py``, which bu
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -34,6 +32,8 @@ import pandas as pd
 import pyproj
 import shapely
 
+from dashboard.data.derive import haversine_km
+from dashboard.data.importing import write_frame_atomically
 from dashboard.data.names import name_key, state_key, title_case
 from dashboard.settings import DEFAULT_DATA_DIR
 
@@ -42,7 +42,6 @@ RAW_UNLOCODE = "unlocode_india_geoapify_2023.json"
 RAW_STATIONS = "railway_stations_datameet.geojson"
 
 METRIC_CRS = "EPSG:7755"  # WGS 84 / India NSF LCC, metres; used to find nearest boundary points
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 SNAP_KM = 5.0  # a point this close to a polygon (and inside none) belongs to the nearest one
 ISLAND_STATES = {"andamanandnicobarislands", "lakshadweep"}
 
@@ -348,13 +347,6 @@ def to_metric(geometries) -> np.ndarray:
                              lambda xy: np.column_stack(_TO_METRIC.transform(xy[:, 0], xy[:, 1])))
 
 
-def haversine_km(lon1, lat1, lon2, lat2) -> np.ndarray:
-    """Great-circle distance in km between lon/lat points (arrays broadcast)."""
-    lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-
-
 def pair_km(polygons_m, points_m) -> np.ndarray:
     """Distance in km from each point to its polygon (arrays broadcast): 0 inside, else great-circle km from
     the point to the nearest boundary point found in EPSG:7755."""
@@ -363,7 +355,7 @@ def pair_km(polygons_m, points_m) -> np.ndarray:
     ends = shapely.get_coordinates(lines.ravel()).reshape(-1, 2, 2)
     lon, lat = _TO_DEGREES.transform(ends[:, :, 0].ravel(), ends[:, :, 1].ravel())
     lon, lat = np.asarray(lon).reshape(-1, 2), np.asarray(lat).reshape(-1, 2)
-    km = haversine_km(lon[:, 0], lat[:, 0], lon[:, 1], lat[:, 1])
+    km = haversine_km(lat[:, 0], lon[:, 0], lat[:, 1], lon[:, 1])
     inside = shapely.intersects(*np.broadcast_arrays(polygons_m, points_m)).ravel()
     return np.where(inside, 0.0, km).reshape(shape)
 
@@ -556,22 +548,6 @@ PLACES_SOURCE = ("km: 0 inside the district, else great-circle distance to the d
 # Files and report
 # ---------------------------------------------------------------------------------------------------------------
 
-def write_csv_atomically(path: Path, frame: pd.DataFrame) -> None:
-    """Write a CSV through a temporary file in the same folder, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes the file private; give it the usual permissions
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def read_districts(data_dir: Path = DEFAULT_DATA_DIR) -> gpd.GeoDataFrame:
     """The district polygons (EPSG:4326) with district_id as text."""
     districts = gpd.read_file(data_dir / "geo" / "districts.geojson")
@@ -660,7 +636,7 @@ def build_places(data_dir: Path, out_dir: Path) -> list[str]:
     places = district_places(districts, ports, airports, depots, stations)
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in (("ports", ports), ("inland_depots", depots), ("district_places", places)):
-        write_csv_atomically(out / f"{name}.csv", frame)
+        write_frame_atomically(out / f"{name}.csv", frame)
     return [f"stations: {len(stations)} named stations with a point (2016 list)"] + report(ports, depots, places,
                                                                                            airports)
 

@@ -413,19 +413,32 @@ def read_products_file(path: Path) -> list[dict[str, str]]:
         raise ImportFailure(f"{path.name}: the existing output cannot be read ({exc}); nothing written") from exc
 
 
-def write_atomically(path: Path, rows: list[dict[str, str]], columns: list[str] = PRODUCT_COLUMNS) -> None:
-    """Write a CSV through a temporary file and a rename: a failure leaves the old file untouched."""
+def _replace_atomically(path: Path, write) -> None:
+    """Write ``path`` through a temporary file in its folder and a rename: a failure leaves the old file untouched.
+    ``write`` gets the open text file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
     try:
         with handle:
-            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({c: r.get(c, "") for c in columns} for r in rows)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, rows: list[dict[str, str]], columns: list[str] = PRODUCT_COLUMNS) -> None:
+    """Write rows (dicts of text) as a CSV, atomically."""
+    def write(handle) -> None:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: r.get(c, "") for c in columns} for r in rows)
+    _replace_atomically(path, write)
+
+
+def write_frame_atomically(path: Path, frame) -> None:
+    """Write a data frame as a CSV (pandas' formatting: missing values empty), atomically."""
+    _replace_atomically(Path(path), lambda handle: frame.to_csv(handle, index=False, lineterminator="\n"))
