@@ -63,23 +63,24 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
     classes = classes or district_classes(base, rows, view.mode, values)
     for key, value in choropleth_style(base, rows, view.mode, values, classes).items():
         patch["data"][trace_index(ids.DISTRICTS_TRACE)][key] = value
-    return MapUpdate(patch, drawn_text(atlas, view, classes))
+    return MapUpdate(patch, drawn_text(atlas, view, classes, shown))
 
 
-def drawn_text(atlas: Atlas, view: View, classes: MapClasses) -> dict:
-    """The heading, legend and sources of the map drawn for ``view``."""
+def drawn_text(atlas: Atlas, view: View, classes: MapClasses, shown: dict[str, object]) -> dict:
+    """The heading, legend and sources of the map drawn for ``view`` (``shown``: what its overlays show)."""
     return map_text(view.mode, view_summary(atlas, view), classes, atlas.coverage_sentence(view.list_id),
-                    overlay_legend(overlays_of(atlas, view)))
+                    overlay_legend(shown))
 
 
 def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
     """The map as the page first draws it for ``view`` (later changes are patches), with its words."""
     rows = filter_products(atlas, filters_of(view))
     values = mode_values(atlas, view, rows)
-    figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state,
-                        overlays=overlays_of(atlas, view), values=values,
-                        zoom_to=view.district_id if view.zoom else None, meta=export_meta(atlas, view))
-    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values))
+    shown = overlays_of(atlas, view)
+    figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state, overlays=shown,
+                        values=values, zoom_to=view.district_id if view.zoom else None,
+                        meta=export_meta(atlas, view))
+    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values), shown)
 
 
 def view_summary(atlas: Atlas, view: View) -> str:

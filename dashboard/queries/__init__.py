@@ -20,6 +20,7 @@ from dashboard.queries.investor import (
     ExportProfile,
     connectivity,
     export_profile,
+    exports_by_district,
     nearby_facilities,
     seaport_filter,
 )
@@ -211,7 +212,7 @@ def parents_of(atlas: Atlas, lgd_code: str) -> tuple[str, tuple[Parent, ...]]:
     if row.empty:
         return "", ()
     by_code = atlas.districts[atlas.districts["lgd_code"] != ""].set_index("lgd_code")
-    exports = atlas.investor.exports.groupby("district_id")["export_usd"].sum()
+    exports = exports_by_district(atlas)
     parents = tuple(Parent(by_code.at[code, "district_id"], by_code.at[code, "district_name"], code,
                            exports.get(by_code.at[code, "district_id"]))
                     for code in row.iloc[0]["parents_lgd"].split(";") if code in by_code.index)
