@@ -61,9 +61,11 @@ window.odopIds = {
  "PANEL_FACILITIES": "panel-facilities",
  "PANEL_FACTSHEET": "panel-factsheet",
  "PANEL_OTHER_LISTS": "panel-other-lists",
+ "PANEL_PEOPLE": "panel-people",
  "PANEL_PRODUCTS": "panel-products",
  "PANEL_REGION": "panel-region",
  "PANEL_SCHEMES": "panel-schemes",
+ "PANEL_SIMILAR": "panel-similar",
  "PARTNERS_TRACE": "cluster partner districts",
  "PLACES_TRACE": "facilities, airports and seaports",
  "PORT_KIND": "port-kind",
@@ -77,6 +79,7 @@ window.odopIds = {
  "SELECTED_TRACE": "selected district",
  "SHOW_ASPIRATIONAL": "show-aspirational",
  "SHOW_FACILITIES": "show-facilities",
+ "SHOW_TRIBAL": "show-tribal",
  "STATE": "state",
  "STATES_TRACE": "state borders",
  "STAT_DISTRICTS": "stat-districts",
@@ -94,6 +97,8 @@ window.odopIds = {
   "compare",
   "gaps"
  ],
+ "TRIBAL_MAJORITY_TRACE": "tribal-majority",
+ "TRIBAL_TRACE": "tribal-significant",
  "URL": "url",
  "URL_MESSAGE": "url-message",
  "VIEW": "view"

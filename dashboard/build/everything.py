@@ -11,7 +11,8 @@
 - geo/district_identity.csv from geo/raw (LGD's directory) and the boundary file;
 - odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
 - gi/gi_links.csv from gi/raw (registered GIs) and the products;
-- aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112).
+- aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112);
+- census/census2011_districts.csv from census/raw (Census 2011 Primary Census Abstract).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.build.census import build_census
 from dashboard.build.identity import build_identity
 from dashboard.build.layers import build_airports, build_aspirational, build_exports, build_facilities, build_gi_links
 from dashboard.build.places import build_places
@@ -62,6 +64,7 @@ def build_all(data_dir: Path, out_dir: Path) -> list[str]:
     report += build_identity(data_dir, out_dir)
     report += build_facilities(data_dir, out_dir, districts, matcher)
     report += build_aspirational(data_dir, out_dir, matcher)
+    report += build_census(data_dir, out_dir)
     return report + build_gi_links(data_dir, out_dir, products, districts)
 
 

@@ -11,14 +11,19 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.data.boundaries import read_districts, read_states
+from dashboard.data.census import district_census
+
 from dashboard.data.convergence import district_facts, scheme_matches
 from dashboard.data.issues import DataFileError, IssueLog
+from dashboard.data.schemas import SECTORS
+from dashboard.data.similarity import Profiles, district_profiles
 from dashboard.data.match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
 from dashboard.data.tables import (
     placed_exports,
     read_airports,
     read_aliases,
     read_aspirational,
+    read_census,
     read_changes,
     read_clusters,
     read_depots,
@@ -94,6 +99,8 @@ class Atlas:
     aspirational: pd.DataFrame
     vishwakarma: pd.DataFrame
     district_changes: pd.DataFrame  # districts created since the Census 2011: lgd_code -> parents_lgd, year, source
+    census: pd.DataFrame           # per district_id: Census 2011 figures, their basis (own/parent/none), ranks
+    profiles: Profiles             # what "districts like this one" compares (dashboard/data/similarity.py)
     scheme_matches: pd.DataFrame   # programme, district_id, product, scheme_id, basis (dashboard/data/convergence.py)
     district_facts: pd.DataFrame   # per district: aspirational, exports, cluster types, km to each facility kind
     version: str                   # the fingerprint of the data folder it was loaded from (data_version)
@@ -106,9 +113,7 @@ class Atlas:
     @property
     def default_list(self) -> str:
         """The list shown first: the first of lists.csv (the national list), or the first list with rows."""
-        present = set(self.products["programme"])
-        listed = [p for p in self.lists["programme"] if p in present]
-        return listed[0] if listed else (self.products["programme"].iloc[0] if len(self.products) else "")
+        return _first_list(self.lists, self.products)
 
     def list_products(self, programme: str | None = None) -> pd.DataFrame:
         """The product rows of one list (the default list when ``None`` or not a list of this data)."""
@@ -250,12 +255,26 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     investor = _investor_layers(loader, facilities)
     aspirational = loader.table("aspirational/aspirational_districts.csv", read_aspirational, ASPIRATIONAL_COLUMNS)
     vishwakarma = loader.table("schemes/vishwakarma_products.csv", read_vishwakarma, ["product", "trade", "reason"])
+    changes = loader.table("geo/district_changes.csv", read_changes, CHANGES_COLUMNS)
+    census = loader.table("census/census2011_districts.csv", read_census, ["census2011_code", "census_name"])
     facts = district_facts(districts, aspirational, investor.exports, clusters, cluster_districts, facilities)
+    census = district_census(districts, census.set_index("census2011_code") if "census2011_code" in census else census,
+                             changes)
+    lgd_ids = pd.Index(districts.loc[districts["has_lgd"], "district_id"])
+    national = products[products["programme"] == _first_list(lists, products)]
+    profiles = district_profiles(lgd_ids, national, investor.exports, census, investor.logistics, SECTORS)
     matches = scheme_matches(facts, products, schemes, vishwakarma, districts.loc[districts["has_lgd"], "district_id"])
     return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
                  investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
-                 district_changes=loader.table("geo/district_changes.csv", read_changes, CHANGES_COLUMNS),
+                 district_changes=changes, census=census, profiles=profiles,
                  scheme_matches=matches, district_facts=facts, version=data_version(data_dir))
+
+
+def _first_list(lists: pd.DataFrame, products: pd.DataFrame) -> str:
+    """The list shown first (``Atlas.default_list``), before the atlas exists."""
+    present = set(products["programme"])
+    listed = [p for p in lists["programme"] if p in present]
+    return listed[0] if listed else (products["programme"].iloc[0] if len(products) else "")
 
 
 def with_identity(districts: gpd.GeoDataFrame, identity: pd.DataFrame) -> gpd.GeoDataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data.atlas import Atlas
+from dashboard.data.census import census_lines
 
 PLACEMENT_METHODS = ("name", "alias", "parent", "name in another state", "lgd")
 
@@ -135,6 +136,7 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
         nearest = ", ".join(name.candidates) or "no close name"
         lines.append(f"  {name.file}:{name.line} {name.district!r} ({name.state}) for {name.what!r}; nearest: {nearest}")
     lines += identity_lines(atlas, max_listed)
+    lines += census_lines(atlas.census, atlas.lgd_districts["district_id"])
     checked = code_check(atlas)
     counts = checked["check"].value_counts()
     lines.append(f"{atlas.list_label()}: its own LGD code agrees with the name match for {counts.get('agrees', 0)} of "

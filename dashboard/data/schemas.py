@@ -243,6 +243,23 @@ class DistrictChanges(pa.DataFrameModel):
     source: Series[str] = pa.Field(**_FILLED)
 
 
+class Census2011(pa.DataFrameModel):
+    """census/census2011_districts.csv: one Census 2011 district's counts and shares (Primary Census Abstract)."""
+
+    census2011_code: Series[str] = pa.Field(str_matches=r"^\d{3}$", unique=True)
+    census_name: Series[str] = pa.Field(**_FILLED)
+    population: Series[str] = pa.Field(str_matches=r"^\d+$")
+    workers: Series[str] = pa.Field(str_matches=r"^\d+$")
+    household_industry_workers: Series[str] = pa.Field(str_matches=r"^\d+$")
+    st_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    sc_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    literacy_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    household_industry_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    cultivators_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    agricultural_labourers_pct: Series[str] = pa.Field(str_matches=_NUMBER)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
 class DistrictPlaces(pa.DataFrameModel):
     """logistics/district_places.csv: per polygon, the nearest cargo seaport, major port, airport, ICD/CFS and
     railway station; 0 km inside the district, else to its boundary."""

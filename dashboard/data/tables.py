@@ -18,6 +18,7 @@ from dashboard.data.schemas import (
     Airports,
     Aliases,
     Aspirational,
+    Census2011,
     Clusters,
     DistrictChanges,
     DistrictIdentity,
@@ -198,6 +199,17 @@ read_identity = reference_table(DistrictIdentity)  # geo/district_identity.csv: 
 
 
 read_changes = reference_table(DistrictChanges)  # geo/district_changes.csv: districts created since 2011.
+
+
+CENSUS_FIGURES = ("population", "workers", "household_industry_workers", "st_pct", "sc_pct", "literacy_pct",
+                  "household_industry_pct", "cultivators_pct", "agricultural_labourers_pct")
+
+
+def read_census(path: Path, log: IssueLog) -> pd.DataFrame:
+    """census2011_districts.csv with its figures as numbers, indexed by the Census 2011 code."""
+    frame = read_table(path, Census2011, log)
+    return frame.assign(**{column: pd.to_numeric(frame[column]) for column in CENSUS_FIGURES}).set_index(
+        "census2011_code")
 
 
 read_gi_links = reference_table(GiLinks)  # gi_links.csv: products linked by name to registered GIs.

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from dashboard.data.atlas import Atlas, load_atlas
+from dashboard.data.census import census_lines
 from dashboard.data.report import code_check
 from dashboard.devtools.performance import load_run
 from dashboard.settings import REPO_DIR
@@ -44,6 +45,7 @@ def coverage_section(atlas: Atlas) -> list[str]:
         f"LGD code (`data/geo/district_identity.csv`), {(lgd['census2011_code'] != '').sum()} a Census 2011 code; "
         "without an LGD code: " + "; ".join(f"{r.district_name} ({r.lgd_note})" for r in
                                             lgd[lgd["lgd_code"] == ""].itertuples(index=False)) + ".",
+        *(f"- {line}" for line in census_lines(atlas.census, lgd["district_id"])),
     ]
     for programme, label in zip(atlas.lists["programme"][1:], atlas.lists["label"][1:]):
         rows = atlas.list_products(programme)

@@ -21,15 +21,18 @@ from plotly.basedatatypes import BaseTraceType
 
 from dashboard import ids
 from dashboard.data.atlas import Atlas
+from dashboard.data.census import TRIBAL_SHARES
 from dashboard.maps.modes import MODES, MapClasses
 from dashboard.maps.modes import district_classes as classify
 from dashboard.queries import cluster_partners, places_shown
+from dashboard.queries.census import tribal_districts
 from dashboard.text import t
 from dashboard.view import View
 
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 ASPIRATIONAL_COLOR = "#c2185b"
+TRIBAL_COLOR = "#00695c"
 HOVER_PRODUCTS = 6
 
 
@@ -244,6 +247,11 @@ OVERLAYS: tuple[Overlay, ...] = (
             lambda atlas, view: tuple(atlas.aspirational["district_id"]) if view.show_aspirational else (),
             _outline_trace(ids.ASPIRATIONAL_TRACE, ASPIRATIONAL_COLOR, 1.6, "dash"),
             ("legend.overlay.aspirational", ASPIRATIONAL_COLOR, "dashed")),
+    *(Overlay(trace, lambda atlas, view, share=share: tribal_districts(atlas, *share) if view.show_tribal else (),
+              _outline_trace(trace, TRIBAL_COLOR, width, dash), (f"legend.overlay.{key}", TRIBAL_COLOR, css))
+      for trace, key, share, width, dash, css in (
+          (ids.TRIBAL_TRACE, "tribal", (TRIBAL_SHARES[0], TRIBAL_SHARES[1]), 1.4, "dash", "dashed"),
+          (ids.TRIBAL_MAJORITY_TRACE, "tribal_majority", (TRIBAL_SHARES[1], None), 2.2, "solid", "solid"))),
     Overlay(ids.PARTNERS_TRACE, lambda atlas, view: tuple(cluster_partners(atlas, view.district_id)),
             _outline_trace(ids.PARTNERS_TRACE, PARTNER_COLOR, 2.2, "dot"),
             ("legend.overlay.partners", PARTNER_COLOR, "dotted")),

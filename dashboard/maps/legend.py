@@ -35,14 +35,9 @@ def map_heading(mode: str, summary: str) -> list:
     return [MODES[mode].label, html.Small(f" · {summary}", className="text-muted fw-normal")]
 
 
-def coverage_note(coverage: str) -> str:
-    """What grey means on the map, from the list's coverage."""
-    return t("legend.coverage_note", coverage=coverage) if coverage else ""
-
-
-def map_text(mode: str, summary: str, classes: MapClasses, coverage: str,
+def map_text(mode: str, summary: str, classes: MapClasses, note: str,
              overlays: list[tuple[str, str, str]] = ()) -> dict:
-    """The heading, legend and source line that go with a drawn map."""
+    """The heading, legend (with the mode's ``note``) and source line that go with a drawn map."""
     return {"heading": map_heading(mode, summary),
-            "legend": legend(MODES[mode].label, classes, coverage_note(coverage), overlays),
+            "legend": legend(MODES[mode].label, classes, note, overlays),
             "sources": " ".join(source_lines(mode))}

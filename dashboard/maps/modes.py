@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.atlas import Atlas
+from dashboard.data.census import coverage as census_coverage
 from dashboard.data.convergence import overlap_classes
 from dashboard.data.schemas import SECTORS
 from dashboard.queries import choices_for, scheme_links
@@ -31,6 +32,13 @@ EXPORT_COLORS = ["#c7e9c0", "#74c476", "#31a354", "#006d2c", "#00441b"]
 CONVERGENCE_BINS = ((1, 3), (4, 5), (6, 7), (8, 99))
 CONVERGENCE_COLORS = ["#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d"]
 OVERLAP_COLORS = ["#fdae6b", "#74a9cf", "#7a0177"]  # first scheme only, second only, both
+# Census 2011 modes: class breaks (per cent) and colours; docs/census.md says why these breaks.
+HOUSEHOLD_BREAKS = (2, 4, 6, 10)          # household-industry workers, % of all workers (India: 3.8 %)
+HOUSEHOLD_COLORS = ["#feedde", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"]
+TRIBAL_BREAKS = (5, 25, 50, 75)           # Scheduled Tribes, % of the population (25 and 50: the tribal overlay)
+TRIBAL_COLORS = ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"]
+LITERACY_BREAKS = (60, 70, 80, 90)        # literates, % of the population aged 7 and above (India: 73.0 %)
+LITERACY_COLORS = ["#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"]
 
 Classes = tuple[np.ndarray, list[str], list[str]]  # per polygon class (1 = nothing here, 2.. = labels), labels, colours
 
@@ -93,6 +101,36 @@ def _overlap_classes(ids: pd.Index, _products, values: pd.Series | None) -> Clas
     return np.where(codes > 0, codes + 1, 1), labels, OVERLAP_COLORS if len(labels) == 3 else OVERLAP_COLORS[-1:]
 
 
+def _binned_classes(breaks: tuple[float, ...], palette: list[str]) -> Callable[[pd.Index, pd.DataFrame, object],
+                                                                            Classes]:
+    """Classes by fixed breaks of a per-district figure (districts without the figure: class 1)."""
+    labels = ([t("mode.census.under", high=breaks[0])]
+              + [t("mode.census.range", low=low, high=high) for low, high in zip(breaks, breaks[1:])]
+              + [t("mode.census.over", low=breaks[-1])])
+
+    def classify(ids: pd.Index, _products, values: pd.Series | None) -> Classes:
+        figures = (values if values is not None else pd.Series(dtype=float)).reindex(ids).to_numpy(dtype=float)
+        return np.where(np.isnan(figures), 1, np.digitize(figures, breaks) + 2), labels, palette
+    return classify
+
+
+def _census_values(column: str) -> Callable[[Atlas, View, pd.DataFrame], pd.Series]:
+    """A Census 2011 figure of every district that has its own (never a parent district's: see data/census.py)."""
+    def values(atlas: Atlas, _view: View, _rows: pd.DataFrame) -> pd.Series:
+        census = atlas.census
+        return census.loc[census["basis"] == "own", column].astype(float)
+    return values
+
+
+def _list_note(atlas: Atlas, view: View) -> str:
+    return t("legend.coverage_note", coverage=atlas.coverage_sentence(view.list_id))
+
+
+def _census_note(atlas: Atlas, _view: View) -> str:
+    counts = census_coverage(atlas.census, atlas.lgd_districts["district_id"])
+    return t("legend.census_note", own=counts["own"], total=sum(counts.values()))
+
+
 def programme_of(atlas: Atlas, view: View) -> str:
     """The view's list, or the default list when the view names none of this data's."""
     return view.list_id if view.list_id in set(atlas.lists["programme"]) else atlas.default_list
@@ -127,6 +165,7 @@ class ColourMode:
     values: Callable[[Atlas, View, pd.DataFrame], pd.Series] | None = None
     hover: Callable[[float], str] | None = None
     sources: tuple[str, ...] = ("sources.odop_list",)
+    note: Callable[[Atlas, View], str] = _list_note  # the legend's note on what an uncoloured district means
 
     @property
     def label(self) -> str:
@@ -143,10 +182,16 @@ MODES: dict[str, ColourMode] = {mode.key: mode for mode in (
     ColourMode("count", _count_classes(COUNT_COLORS, gi_only=False)),
     ColourMode("gi", _count_classes(GI_COLORS, gi_only=True)),
     ColourMode("exports", _export_classes, _export_values, lambda v: t("mode.exports.hover", amount=usd_text(v)),
-               ("sources.dgcis",)),
+               ("sources.dgcis",), lambda _atlas, _view: t("legend.exports_note")),
     ColourMode("convergence", _convergence_classes, _convergence_values,
                lambda v: t("mode.convergence.hover", count=int(v)), ("sources.schemes", "sources.odop_list")),
     ColourMode("schemes", _overlap_classes, _overlap_values, None, ("sources.schemes", "sources.odop_list")),
+    *(ColourMode(key, _binned_classes(breaks, palette), _census_values(column),
+                 lambda v, key=key: t(f"mode.{key}.hover", value=v), ("sources.census2011",), _census_note)
+      for key, column, breaks, palette in (
+          ("household", "household_industry_pct", HOUSEHOLD_BREAKS, HOUSEHOLD_COLORS),
+          ("tribal", "st_pct", TRIBAL_BREAKS, TRIBAL_COLORS),
+          ("literacy", "literacy_pct", LITERACY_BREAKS, LITERACY_COLORS))),
 )}
 
 
@@ -159,6 +204,11 @@ def mode_values(atlas: Atlas, view: View, rows: pd.DataFrame) -> pd.Series | Non
     """Per-district values of the view's colour mode (``None`` for modes that colour by the rows alone)."""
     mode = MODES[view.mode]
     return mode.values(atlas, view, rows) if mode.values else None
+
+
+def mode_note(atlas: Atlas, view: View) -> str:
+    """The legend's note for the view's colour mode (what the uncoloured districts mean, and the coverage)."""
+    return MODES[view.mode].note(atlas, view)
 
 
 def district_classes(district_ids: list[str], no_lgd: np.ndarray, products: pd.DataFrame, mode: str,

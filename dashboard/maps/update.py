@@ -22,8 +22,8 @@ from dashboard.maps.figures import (
     trace_index,
     view_ranges,
 )
-from dashboard.maps.legend import coverage_note, map_text, source_lines
-from dashboard.maps.modes import MODES, MapClasses, mode_values
+from dashboard.maps.legend import map_text, source_lines
+from dashboard.maps.modes import MODES, MapClasses, mode_note, mode_values
 from dashboard.queries import describe, filter_products, scheme_short_names
 from dashboard.queries.investor import export_scope
 from dashboard.text import t
@@ -68,8 +68,7 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
 
 def drawn_text(atlas: Atlas, view: View, classes: MapClasses, shown: dict[str, object]) -> dict:
     """The heading, legend and sources of the map drawn for ``view`` (``shown``: what its overlays show)."""
-    return map_text(view.mode, view_summary(atlas, view), classes, atlas.coverage_sentence(view.list_id),
-                    overlay_legend(shown))
+    return map_text(view.mode, view_summary(atlas, view), classes, mode_note(atlas, view), overlay_legend(shown))
 
 
 def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
@@ -95,6 +94,6 @@ def export_meta(atlas: Atlas, view: View) -> dict:
     district = (f"{names.at[view.district_id, 'district_name']}, {names.at[view.district_id, 'state_name']}"
                 if view.district_id in names.index else "")
     return {"district": district, "summary": view_summary(atlas, view), "mode": MODES[view.mode].label,
-            "version": atlas.version, "coverage": coverage_note(atlas.coverage_sentence(view.list_id)),
+            "version": atlas.version, "coverage": mode_note(atlas, view),
             "sources": source_lines(view.mode), "title": t("export.png.title"), "selected": t("export.png.selected"),
             "footer": t("export.png.footer", version=atlas.version)}

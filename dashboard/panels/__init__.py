@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from dash import html
 
 from dashboard import ids
-from dashboard.panels import clusters, connectivity, exports, infrastructure, products, schemes
+from dashboard.panels import clusters, connectivity, exports, infrastructure, people, products, schemes, similar
 from dashboard.panels.common import Section
 from dashboard.queries import DistrictDetail
 from dashboard.text import t
@@ -26,7 +26,8 @@ def _codes(detail: DistrictDetail) -> dict[str, str]:
 
 DISTRICT = Section("district", None, _codes)
 SECTIONS: tuple[Section, ...] = (DISTRICT, products.SECTION, exports.SECTION, connectivity.SECTION,
-                                 clusters.SECTION, infrastructure.SECTION, schemes.SECTION)
+                                 people.SECTION, clusters.SECTION, infrastructure.SECTION, schemes.SECTION,
+                                 similar.SECTION)
 
 
 def district_panel(detail: DistrictDetail | None) -> list:

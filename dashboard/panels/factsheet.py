@@ -14,7 +14,7 @@ from dashboard.panels import district_facts
 from dashboard.queries import DistrictDetail
 from dashboard.text import DEFAULT_LANGUAGE, t
 
-INSET_SIZE = 220
+INSET_SIZE = 190
 LISTED_APART = ("products", "schemes")  # facts the sheet lists in full below the table
 IN_THE_HEADING = ("lgd_code", "census2011_code")  # facts the sheet gives under the district's name
 
@@ -53,6 +53,14 @@ def inset_svg(district, neighbours, name: str) -> Markup:
                   f'<path d="{_svg_path(district, transform)}" fill="#0b3d91" stroke="#000" stroke-width="1.2"/></svg>')
 
 
+def scheme_lines(schemes) -> list[tuple[str, str, str, str]]:
+    """One line per scheme and reason: (scheme, the products it covers or "district-wide", basis, rule kind)."""
+    lines: dict[tuple[str, str, str], list[str]] = {}
+    for row in schemes.itertuples(index=False):
+        lines.setdefault((row.short_name, row.basis, row.rule_kind), []).append(row.product or t("factsheet.district_wide"))
+    return [(name, ", ".join(dict.fromkeys(products)), basis, kind) for (name, basis, kind), products in lines.items()]
+
+
 def factsheet_html(detail: DistrictDetail, district, neighbours, version: str) -> str:
     """The fact sheet page (A4, one page when printed)."""
     every = district_facts(detail)
@@ -61,7 +69,7 @@ def factsheet_html(detail: DistrictDetail, district, neighbours, version: str) -
         detail=detail, version=version, printed=datetime.now(timezone.utc).strftime("%d %b %Y"),
         codes=t("panel.codes", lgd=every["lgd_code"], census=every["census2011_code"]),
         inset=inset_svg(district, neighbours, detail.name), facts=facts,
-        products=list(detail.products.itertuples(index=False)), schemes=list(detail.schemes.itertuples(index=False)),
+        products=list(detail.products.itertuples(index=False)), schemes=scheme_lines(detail.schemes),
         sources=sorted({*detail.products["source"], *detail.schemes["source"].dropna()}))
 
 

@@ -13,6 +13,8 @@ import pandas as pd
 from dashboard.data.atlas import Atlas
 from dashboard.data.convergence import matches_for_list
 from dashboard.data.schemas import FACILITY_KINDS, SECTORS
+from dashboard.queries.census import People, people_of
+from dashboard.queries.similar import Match, similar_districts
 from dashboard.queries.investor import (
     PORT_KINDS,
     SEAPORT_DISTANCES,
@@ -194,6 +196,8 @@ class DistrictDetail:
     aspirational: bool
     exports: ExportProfile | None
     connectivity: Connectivity | None
+    people: People | None          # Census 2011 figures (own, a parent's, or none)
+    similar: tuple[Match, ...]     # districts like this one
 
 
 def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
@@ -259,6 +263,8 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
         aspirational=district_id in set(atlas.aspirational["district_id"]),
         exports=export_profile(atlas, district_id, products),
         connectivity=connectivity(atlas, district_id),
+        people=people_of(atlas, district_id),
+        similar=tuple(similar_districts(atlas, district_id)),
     )
 
 

@@ -189,7 +189,7 @@ def seaport_filter(atlas: Atlas, rows: pd.DataFrame, within_km: str | None, port
 
 OPPORTUNITY_COLUMNS = ["district_id", "district", "state", "lgd_code", "census2011_code", "products", "sector_exports_usd", "exports_usd",
                        "seaport", "seaport_km", "major_port", "major_port_km", "airport", "airport_km", "station_km",
-                       "facilities", "schemes"]
+                       "household_industry_pct", "facilities", "schemes"]
 
 
 def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
@@ -210,6 +210,8 @@ def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
                              major_port=logistics["major_port_name"], major_port_km=logistics["major_port_km"],
                              airport=logistics["airport_name"] + " (" + logistics["airport_code"] + ")",
                              airport_km=logistics["airport_km"], station_km=logistics["station_km"])
+    own = atlas.census[atlas.census["basis"] == "own"]
+    grouped["household_industry_pct"] = grouped.index.map(own["household_industry_pct"].astype(float))
     grouped["facilities"] = [", ".join(nearby_facilities(atlas, did)["facility_name"]) for did in grouped.index]
     grouped["schemes"] = [", ".join((schemes_of or {}).get(did, [])) for did in grouped.index]
     return grouped.reset_index()[OPPORTUNITY_COLUMNS].sort_values(["state", "district"]).reset_index(drop=True)

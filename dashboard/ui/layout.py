@@ -117,7 +117,8 @@ def filters(atlas: Atlas) -> list:
                    options=[{"label": mode.label, "value": key} for key, mode in MODES.items()], value=view.mode,
                    id=ids.MODE)),
                _switch(ids.SHOW_FACILITIES, "filters.show_facilities", view.show_facilities, "mb-1"),
-               _switch(ids.SHOW_ASPIRATIONAL, "filters.show_aspirational", view.show_aspirational)),
+               _switch(ids.SHOW_ASPIRATIONAL, "filters.show_aspirational", view.show_aspirational, "mb-1"),
+               _switch(ids.SHOW_TRIBAL, "filters.show_tribal", view.show_tribal)),
         dbc.Button(t("filters.reset"), id=ids.RESET, color="secondary", outline=True, size="sm"),
     ]
 
@@ -214,7 +215,8 @@ OPPORTUNITY_COLUMNS: list[tuple[str, dict]] = [
     ("sector_exports_usd", {"type": "numericColumn"}), ("exports_usd", {"type": "numericColumn"}),
     ("seaport", {}), ("seaport_km", {"type": "numericColumn"}), ("major_port", {}),
     ("major_port_km", {"type": "numericColumn"}), ("airport", {}),
-    ("airport_km", {"type": "numericColumn"}), ("station_km", {"type": "numericColumn"}), ("facilities", {}),
+    ("airport_km", {"type": "numericColumn"}), ("station_km", {"type": "numericColumn"}),
+    ("household_industry_pct", {"type": "numericColumn"}), ("facilities", {}),
     ("schemes", {"flex": 2}),
 ]
 GAP_COLUMNS = ("district", "state", "missing", "within_km", "nearest_km", "needed_by", "why")  # gaps.<field>(_tip)

@@ -84,6 +84,8 @@ AXE_STATES = {
     "a selected district": (f"?district={VARANASI}&zoom=1", "desktop"),
     "a filtered state": ("?state=Kerala&sector=Agriculture", "desktop"),
     "the phone layout": (f"?district={TIRUPPUR}", "phone"),
+    "a Census mode with the tribal overlay": ("?state=Odisha&mode=household&st=1", "desktop"),
+    "the people and similar-districts sections on a phone": ("?lgd=179", "phone"),
 }
 
 
