@@ -5,6 +5,9 @@ window.odopIds = {
  "ASPIRATIONAL_TRACE": "aspirational districts",
  "CLEAR_FILTERS": "clear-filters",
  "CLEAR_SELECTION": "clear-selection",
+ "CLUSTERS": "clusters-table",
+ "CLUSTERS_NOTE": "clusters-note",
+ "CLUSTERS_TRACE": "odop-clusters",
  "COMPARE_ADD": "compare-add",
  "COMPARE_GRID": "compare-grid",
  "COMPARE_PICKER": "compare-picker",
@@ -17,6 +20,7 @@ window.odopIds = {
   "csv",
   "brief",
   "opportunities",
+  "clusters",
   "compare"
  ],
  "DOWNLOAD_PNG": "download-png",
@@ -78,6 +82,7 @@ window.odopIds = {
  "SECTORS": "sectors",
  "SELECTED_TRACE": "selected district",
  "SHOW_ASPIRATIONAL": "show-aspirational",
+ "SHOW_CLUSTERS": "show-clusters",
  "SHOW_FACILITIES": "show-facilities",
  "SHOW_TRIBAL": "show-tribal",
  "STATE": "state",
@@ -94,6 +99,7 @@ window.odopIds = {
  "TAB_KEYS": [
   "products",
   "opportunities",
+  "clusters",
   "compare",
   "gaps"
  ],

@@ -47,6 +47,9 @@ def register_tables(app: Dash, cache: ViewCache) -> None:
                                                                                       "children")},
                  inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
         lambda filters, tab: outputs.opportunity_outputs(cache, filters, tab))
+    app.callback(output={"rows": Output(ids.CLUSTERS, "rowData"), "note": Output(ids.CLUSTERS_NOTE, "children")},
+                 inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
+        lambda filters, tab: outputs.cluster_outputs(cache, filters, tab))
     app.callback(output={"rows": Output(ids.GAPS, "rowData"), "summary": Output(ids.GAPS_SUMMARY, "children")},
                  inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
         lambda filters, tab: outputs.gaps_for(cache, filters, tab))

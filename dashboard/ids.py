@@ -29,6 +29,8 @@ FILTERS = "filters"
 FILTERS_COLLAPSE = "filters-collapse"
 FILTERS_TOGGLE = "filters-toggle"
 GAPS = "gaps"
+CLUSTERS = "clusters-table"
+CLUSTERS_NOTE = "clusters-note"
 GAPS_SUMMARY = "gaps-summary"
 GI_ONLY = "gi-only"
 LEGEND = "legend"
@@ -69,6 +71,7 @@ SECTORS = "sectors"
 SHOW_ASPIRATIONAL = "show-aspirational"
 SHOW_FACILITIES = "show-facilities"
 SHOW_TRIBAL = "show-tribal"
+SHOW_CLUSTERS = "show-clusters"
 STAT_DISTRICTS = "stat-districts"
 STAT_PRODUCTS = "stat-products"
 STAT_SECTORS = "stat-sectors"
@@ -89,15 +92,16 @@ STATES_TRACE = "state borders"
 ASPIRATIONAL_TRACE = "aspirational districts"
 TRIBAL_MAJORITY_TRACE = "tribal-majority"  # Plotly uses a uid in CSS selectors: letters and hyphens
 TRIBAL_TRACE = "tribal-significant"
+CLUSTERS_TRACE = "odop-clusters"
 PARTNERS_TRACE = "cluster partner districts"
 SELECTED_TRACE = "selected district"
 PLACES_TRACE = "facilities, airports and seaports"
 
 # The tables' tabs, in order; each has a button ``tab_id(key)`` and a panel ``tabpanel_id(key)``.
-TAB_KEYS = ("products", "opportunities", "compare", "gaps")
+TAB_KEYS = ("products", "opportunities", "clusters", "compare", "gaps")
 
 # CSV downloads: each has a ``dcc.Download`` (``download_id``) and a button (``download_button_id``).
-DOWNLOADS = ("csv", "brief", "opportunities", "compare")
+DOWNLOADS = ("csv", "brief", "opportunities", "clusters", "compare")
 
 # The keys of the map figure's ``layout.meta``, which the PNG export reads.
 META_KEYS = ("district", "summary", "mode", "version", "coverage", "sources", "title", "selected", "footer")

@@ -44,6 +44,7 @@ class View:
     show_facilities: bool = field(default=True, metadata=_spec("points", ids.SHOW_FACILITIES))
     show_aspirational: bool = field(default=False, metadata=_spec("aspo", ids.SHOW_ASPIRATIONAL))
     show_tribal: bool = field(default=False, metadata=_spec("st", ids.SHOW_TRIBAL))
+    show_clusters: bool = field(default=False, metadata=_spec("cl", ids.SHOW_CLUSTERS))
     # Districts travel in links as LGD codes (``lgd=187``); links with the atlas's own ids (``district=197``, the
     # Census 2011 code for most polygons) still open the district they always opened, and are rewritten.
     district_id: str | None = field(default=None, metadata=_spec("lgd", ids.DISTRICT_PICKER, "districts",
@@ -313,4 +314,5 @@ def next_view(current: View, event: str, payload: object, choices: Choices) -> T
 def filters_of(view: View) -> View:
     """The view without what only the map and panel follow (selection, zoom, layers, colour mode, schemes)."""
     return replace(view, district_id=None, zoom=False, compare=(), mode="sector", show_facilities=True,
-                   show_aspirational=False, show_tribal=False, schemes=())
+                   show_aspirational=False, show_tribal=False, show_clusters=False,
+                   schemes=())

@@ -100,10 +100,11 @@ def test_panel_shows_clusters_with_partner_districts_and_honest_empty_states(sma
     varanasi = panel_text(small_atlas, VARANASI)
     assert "Banaras brocade fixture cluster" in varanasi and "Chandauli" in varanasi and "Bhadohi" in varanasi
     aligarh = panel_text(small_atlas, "143")
-    assert "No cluster recorded yet for this district." in aligarh
+    assert "Single-district products (no adjacent district of the state lists them): Locks and Hardware" in aligarh
     assert "Fixture cold store" in aligarh and "km away" in aligarh  # Agra's, within 100 km of Aligarh
     jaunpur = panel_text(small_atlas, "194")  # no product recorded
     assert "No support infrastructure recorded in or within 100 km of this district." in jaunpur
+    assert "No cluster recorded yet for this district." in jaunpur
     assert "No product recorded for this district in the National ODOP list" in jaunpur
     assert "District-wide" in jaunpur and "Districts as Export Hubs" in jaunpur
 

@@ -12,7 +12,9 @@
 - odop/infrastructure.csv from facilities/raw (sourced PM MITRA parks and Mega Food Parks);
 - gi/gi_links.csv from gi/raw (registered GIs) and the products;
 - aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112);
-- census/census2011_districts.csv from census/raw (Census 2011 Primary Census Abstract).
+- census/census2011_districts.csv from census/raw (Census 2011 Primary Census Abstract);
+- geo/district_adjacency.csv, odop/product_families.csv and odop/derived_clusters.csv from the boundaries, the
+  national list and the reviewed odop/family_merges.csv.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.build.census import build_census
+from dashboard.build.clusters import build_clusters
 from dashboard.build.identity import build_identity
 from dashboard.build.layers import build_airports, build_aspirational, build_exports, build_facilities, build_gi_links
 from dashboard.build.places import build_places
@@ -65,6 +68,8 @@ def build_all(data_dir: Path, out_dir: Path) -> list[str]:
     report += build_facilities(data_dir, out_dir, districts, matcher)
     report += build_aspirational(data_dir, out_dir, matcher)
     report += build_census(data_dir, out_dir)
+    identity = pd.read_csv(out_dir / "geo" / "district_identity.csv", dtype=str, keep_default_na=False)
+    report += build_clusters(data_dir, out_dir, districts, products, identity)
     return report + build_gi_links(data_dir, out_dir, products, districts)
 
 

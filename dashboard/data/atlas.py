@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.data.boundaries import read_districts, read_states
 from dashboard.data.census import district_census
+from dashboard.data.clusters import derived_links, recorded_overlaps
 
 from dashboard.data.convergence import district_facts, scheme_matches
 from dashboard.data.issues import DataFileError, IssueLog
@@ -27,10 +28,12 @@ from dashboard.data.tables import (
     read_changes,
     read_clusters,
     read_depots,
+    read_derived_clusters,
     read_district_places,
     read_export_rows,
     read_export_sectors,
     read_facilities,
+    read_families,
     read_gi_links,
     read_identity,
     read_lists,
@@ -53,6 +56,9 @@ ASPIRATIONAL_COLUMNS = ["sno", "state", "district", "lgd_code", "match", "match_
 SCHEME_COLUMNS = ["scheme_id", "name", "short_name", "ministry", "url", "scope", "rule", "rule_kind", "reasoning", "source",
                   "source_quote", "status"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
+DERIVED_CLUSTER_COLUMNS = ["cluster_id", "family", "state", "size", "district_ids", "districts", "products", "rule",
+                           "source"]
+FAMILY_COLUMNS = ["product", "family", "basis", "reason", "source"]
 FACILITY_COLUMNS = ["facility_name", "kind", "status", "status_date", "site", "district_id", "lat", "lon",
                     "location_method", "source"]
 PLACE_COLUMNS = ["kind", "name", "code", "status", "lat", "lon", "district_id", "source"]
@@ -101,6 +107,9 @@ class Atlas:
     district_changes: pd.DataFrame  # districts created since the Census 2011: lgd_code -> parents_lgd, year, source
     census: pd.DataFrame           # per district_id: Census 2011 figures, their basis (own/parent/none), ranks
     profiles: Profiles             # what "districts like this one" compares (dashboard/data/similarity.py)
+    derived_clusters: pd.DataFrame  # multi-district clusters: cluster_id, family, state, size, districts, rule
+    derived_links: pd.DataFrame    # cluster_id, district_id of the derived clusters
+    families: pd.DataFrame         # national-list product name -> family (basis, reason)
     scheme_matches: pd.DataFrame   # programme, district_id, product, scheme_id, basis (dashboard/data/convergence.py)
     district_facts: pd.DataFrame   # per district: aspirational, exports, cluster types, km to each facility kind
     version: str                   # the fingerprint of the data folder it was loaded from (data_version)
@@ -248,6 +257,9 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     products = _product_table(loader.resolve(read_products(products_path, known_states, log), products_path,
                                              "product"), districts)
     clusters, cluster_districts = _cluster_tables(loader.layer("clusters.csv", read_clusters, "cluster_name"))
+    derived = loader.table("derived_clusters.csv", read_derived_clusters, DERIVED_CLUSTER_COLUMNS)
+    links = derived_links(derived)
+    clusters = clusters.assign(derived=recorded_overlaps(clusters, cluster_districts, derived, links))
     facilities = loader.layer("infrastructure.csv", read_facilities, "facility_name").reindex(columns=FACILITY_COLUMNS)
     schemes = loader.table("schemes.csv", read_schemes, SCHEME_COLUMNS)
     needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "within_km", "why", "source"])
@@ -266,7 +278,8 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     matches = scheme_matches(facts, products, schemes, vishwakarma, districts.loc[districts["has_lgd"], "district_id"])
     return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
                  investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
-                 district_changes=changes, census=census, profiles=profiles,
+                 district_changes=changes, census=census, profiles=profiles, derived_clusters=derived,
+                 derived_links=links, families=loader.table("product_families.csv", read_families, FAMILY_COLUMNS),
                  scheme_matches=matches, district_facts=facts, version=data_version(data_dir))
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from dashboard.data.atlas import Atlas
 from dashboard.data.census import census_lines
+from dashboard.data.clusters import cluster_lines
 
 PLACEMENT_METHODS = ("name", "alias", "parent", "name in another state", "lgd")
 
@@ -137,6 +138,7 @@ def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:
         lines.append(f"  {name.file}:{name.line} {name.district!r} ({name.state}) for {name.what!r}; nearest: {nearest}")
     lines += identity_lines(atlas, max_listed)
     lines += census_lines(atlas.census, atlas.lgd_districts["district_id"])
+    lines += cluster_lines(atlas.derived_clusters, atlas.derived_links, atlas.families, atlas.clusters)
     checked = code_check(atlas)
     counts = checked["check"].value_counts()
     lines.append(f"{atlas.list_label()}: its own LGD code agrees with the name match for {counts.get('agrees', 0)} of "

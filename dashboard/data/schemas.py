@@ -260,6 +260,27 @@ class Census2011(pa.DataFrameModel):
     source: Series[str] = pa.Field(**_FILLED)
 
 
+class DerivedClusters(pa.DataFrameModel):
+    """odop/derived_clusters.csv: a group of 2+ adjacent districts of one state sharing a product family."""
+
+    cluster_id: Series[str] = pa.Field(**_FILLED, unique=True)
+    family: Series[str] = pa.Field(**_FILLED)
+    state: Series[str] = pa.Field(**_FILLED)
+    district_ids: Series[str] = pa.Field(str_matches=r"^[^;]+(;[^;]+)+$")
+    rule: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class ProductFamilies(pa.DataFrameModel):
+    """odop/product_families.csv: the family a national-list product name is clustered under, and why."""
+
+    product: Series[str] = pa.Field(**_FILLED, unique=True)
+    family: Series[str] = pa.Field(**_FILLED)
+    basis: Series[str] = pa.Field(isin=("name", "reviewed merge"))
+    reason: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
 class DistrictPlaces(pa.DataFrameModel):
     """logistics/district_places.csv: per polygon, the nearest cargo seaport, major port, airport, ICD/CFS and
     railway station; 0 km inside the district, else to its boundary."""

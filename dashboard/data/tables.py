@@ -19,6 +19,7 @@ from dashboard.data.schemas import (
     Aliases,
     Aspirational,
     Census2011,
+    DerivedClusters,
     Clusters,
     DistrictChanges,
     DistrictIdentity,
@@ -30,6 +31,7 @@ from dashboard.data.schemas import (
     InlandDepots,
     Lists,
     Needs,
+    ProductFamilies,
     Ports,
     ProductMap,
     Products,
@@ -210,6 +212,12 @@ def read_census(path: Path, log: IssueLog) -> pd.DataFrame:
     frame = read_table(path, Census2011, log)
     return frame.assign(**{column: pd.to_numeric(frame[column]) for column in CENSUS_FIGURES}).set_index(
         "census2011_code")
+
+
+read_derived_clusters = reference_table(DerivedClusters)  # odop/derived_clusters.csv: multi-district clusters.
+
+
+read_families = reference_table(ProductFamilies)  # odop/product_families.csv: product name -> family.
 
 
 read_gi_links = reference_table(GiLinks)  # gi_links.csv: products linked by name to registered GIs.

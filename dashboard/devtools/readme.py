@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from dashboard.data.atlas import Atlas, load_atlas
 from dashboard.data.census import census_lines
+from dashboard.data.clusters import cluster_lines
 from dashboard.data.report import code_check
 from dashboard.devtools.performance import load_run
 from dashboard.settings import REPO_DIR
@@ -46,6 +47,8 @@ def coverage_section(atlas: Atlas) -> list[str]:
         "without an LGD code: " + "; ".join(f"{r.district_name} ({r.lgd_note})" for r in
                                             lgd[lgd["lgd_code"] == ""].itertuples(index=False)) + ".",
         *(f"- {line}" for line in census_lines(atlas.census, lgd["district_id"])),
+        *(f"- {line}" for line in cluster_lines(atlas.derived_clusters, atlas.derived_links, atlas.families,
+                                                atlas.clusters)),
     ]
     for programme, label in zip(atlas.lists["programme"][1:], atlas.lists["label"][1:]):
         rows = atlas.list_products(programme)

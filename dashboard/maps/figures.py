@@ -24,15 +24,17 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.census import TRIBAL_SHARES
 from dashboard.maps.modes import MODES, MapClasses
 from dashboard.maps.modes import district_classes as classify
-from dashboard.queries import cluster_partners, places_shown
+from dashboard.queries import cluster_partners, filter_products, places_shown
+from dashboard.queries.clusters import clustered_districts
 from dashboard.queries.census import tribal_districts
 from dashboard.text import t
-from dashboard.view import View
+from dashboard.view import View, filters_of
 
 SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 ASPIRATIONAL_COLOR = "#c2185b"
 TRIBAL_COLOR = "#00695c"
+CLUSTER_COLOR = "#0d47a1"
 HOVER_PRODUCTS = 6
 
 
@@ -252,6 +254,10 @@ OVERLAYS: tuple[Overlay, ...] = (
       for trace, key, share, width, dash, css in (
           (ids.TRIBAL_TRACE, "tribal", (TRIBAL_SHARES[0], TRIBAL_SHARES[1]), 1.4, "dash", "dashed"),
           (ids.TRIBAL_MAJORITY_TRACE, "tribal_majority", (TRIBAL_SHARES[1], None), 2.2, "solid", "solid"))),
+    Overlay(ids.CLUSTERS_TRACE, lambda atlas, view: clustered_districts(atlas, filter_products(
+        atlas, filters_of(view))) if view.show_clusters else (), _outline_trace(ids.CLUSTERS_TRACE, CLUSTER_COLOR, 2.0,
+                                                                                "solid"),
+            ("legend.overlay.clusters", CLUSTER_COLOR, "solid")),
     Overlay(ids.PARTNERS_TRACE, lambda atlas, view: tuple(cluster_partners(atlas, view.district_id)),
             _outline_trace(ids.PARTNERS_TRACE, PARTNER_COLOR, 2.2, "dot"),
             ("legend.overlay.partners", PARTNER_COLOR, "dotted")),

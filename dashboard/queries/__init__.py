@@ -14,6 +14,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.convergence import matches_for_list
 from dashboard.data.schemas import FACILITY_KINDS, SECTORS
 from dashboard.queries.census import People, people_of
+from dashboard.queries.clusters import Belt, belts_of, derived_partners, single_district_products
 from dashboard.queries.similar import Match, similar_districts
 from dashboard.queries.investor import (
     PORT_KINDS,
@@ -198,15 +199,19 @@ class DistrictDetail:
     connectivity: Connectivity | None
     people: People | None          # Census 2011 figures (own, a parent's, or none)
     similar: tuple[Match, ...]     # districts like this one
+    belts: tuple[Belt, ...]        # derived clusters (2+ adjacent districts of the state, one product family)
+    single_products: list[str]     # national-list products no adjacent district of the state shares
 
 
 def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
-    """Districts that share a cluster with ``district_id`` (outlined on the map when it is selected)."""
+    """Districts that share a cluster, recorded or derived, with ``district_id`` (outlined on the map when it is
+    selected)."""
     if not district_id:
         return []
     links = atlas.cluster_districts
     clusters = set(links.loc[links["district_id"] == district_id, "cluster_id"])
-    return sorted(set(links.loc[links["cluster_id"].isin(clusters), "district_id"]) - {district_id})
+    recorded = set(links.loc[links["cluster_id"].isin(clusters), "district_id"]) - {district_id}
+    return sorted(recorded | derived_partners(atlas, district_id))
 
 
 def parents_of(atlas: Atlas, lgd_code: str) -> tuple[str, tuple[Parent, ...]]:
@@ -241,6 +246,7 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
                                                "district_id"])
         for cid in clusters["cluster_id"]])
     created, parents = parents_of(atlas, row["lgd_code"])
+    belts = belts_of(atlas, district_id)
     return DistrictDetail(
         district_id=district_id,
         name=row["district_name"],
@@ -265,6 +271,8 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
         connectivity=connectivity(atlas, district_id),
         people=people_of(atlas, district_id),
         similar=tuple(similar_districts(atlas, district_id)),
+        belts=belts,
+        single_products=single_district_products(atlas, here, belts),
     )
 
 

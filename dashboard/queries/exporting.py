@@ -67,6 +67,11 @@ def opportunity_rows(table: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
     return shown.drop(columns=["district_id"])
 
 
+def cluster_rows(table: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
+    """The clusters table's rows for a CSV (only those shown, ``ids``, when the browser says which)."""
+    return table if ids is None else table[table["cluster_id"].isin(ids)]
+
+
 BRIEF_COLUMNS = ["state", "district", "lgd_code", "census2011_code", "product", "scheme", "basis", "rule_kind", "ministry", "source"]
 
 

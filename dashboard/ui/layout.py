@@ -118,7 +118,8 @@ def filters(atlas: Atlas) -> list:
                    id=ids.MODE)),
                _switch(ids.SHOW_FACILITIES, "filters.show_facilities", view.show_facilities, "mb-1"),
                _switch(ids.SHOW_ASPIRATIONAL, "filters.show_aspirational", view.show_aspirational, "mb-1"),
-               _switch(ids.SHOW_TRIBAL, "filters.show_tribal", view.show_tribal)),
+               _switch(ids.SHOW_TRIBAL, "filters.show_tribal", view.show_tribal, "mb-1"),
+               _switch(ids.SHOW_CLUSTERS, "filters.show_clusters", view.show_clusters)),
         dbc.Button(t("filters.reset"), id=ids.RESET, color="secondary", outline=True, size="sm"),
     ]
 
@@ -219,6 +220,12 @@ OPPORTUNITY_COLUMNS: list[tuple[str, dict]] = [
     ("household_industry_pct", {"type": "numericColumn"}), ("facilities", {}),
     ("schemes", {"flex": 2}),
 ]
+# The clusters table's columns: (field, extra column options); header ``clusters.<field>``, tooltip ``_tip``.
+CLUSTER_COLUMNS: list[tuple[str, dict]] = [
+    ("cluster", {"pinned": "left", "minWidth": 220}), ("product", {}), ("state", {}),
+    ("districts", {"type": "numericColumn", "maxWidth": 120}), ("district_names", {"flex": 2}), ("sector", {}),
+    ("exports_usd", {"type": "numericColumn"}), ("gi_tagged", {"maxWidth": 120}), ("rule", {"flex": 2}),
+]
 GAP_COLUMNS = ("district", "state", "missing", "within_km", "nearest_km", "needed_by", "why")  # gaps.<field>(_tip)
 
 
@@ -226,17 +233,27 @@ def _tab_intro(text_key: str) -> html.P:
     return html.P(t(text_key), className="small text-muted mt-2 mb-1")
 
 
+def _table_tab(key: str, grid_id: str, columns: list[tuple[str, dict]], row_id: str, note_id: str) -> html.Div:
+    """A tab holding one grid: its intro, the grid (header ``<key>.<field>``, tooltip ``<key>.<field>_tip``), and
+    its CSV download button (``ids.DOWNLOADS`` name ``key``) with a note."""
+    return html.Div([
+        _tab_intro(f"{key}.intro"),
+        _grid(grid_id, [{"field": field, "headerName": t(f"{key}.{field}"), "headerTooltip": t(f"{key}.{field}_tip"),
+                         **options} for field, options in columns], row_id),
+        html.Div([dbc.Button(t(f"{key}.download"), id=ids.download_button_id(key), color="primary", outline=True,
+                             size="sm", className="mt-2 me-2"),
+                  html.Span(id=note_id, className="small text-muted")]),
+    ])
+
+
 def opportunities_tab() -> html.Div:
     """Districts with a product in the view, side by side: exports, distances, parks and schemes (no score)."""
-    return html.Div([
-        _tab_intro("opportunities.intro"),
-        _grid(ids.OPPORTUNITIES, [{"field": key, "headerName": t(f"opportunities.{key}"),
-                                   "headerTooltip": t(f"opportunities.{key}_tip"), **options}
-                                  for key, options in OPPORTUNITY_COLUMNS], "district_id"),
-        html.Div([dbc.Button(t("opportunities.download"), id=ids.download_button_id("opportunities"),
-                             color="primary", outline=True, size="sm", className="mt-2 me-2"),
-                  html.Span(id=ids.OPPORTUNITIES_NOTE, className="small text-muted")]),
-    ])
+    return _table_tab("opportunities", ids.OPPORTUNITIES, OPPORTUNITY_COLUMNS, "district_id", ids.OPPORTUNITIES_NOTE)
+
+
+def clusters_tab() -> html.Div:
+    """Every derived multi-district cluster in the view: product, state, districts, exports and GI status."""
+    return _table_tab("clusters", ids.CLUSTERS, CLUSTER_COLUMNS, "cluster_id", ids.CLUSTERS_NOTE)
 
 
 def compare_tab(options: list[dict]) -> html.Div:
@@ -270,7 +287,8 @@ def tab_button(key: str, active: bool) -> html.Button:
 def tabs_card(compare_options: list[dict]) -> html.Section:
     """The products table and the investors', comparison and gap tabs (``assets/odop.js`` switches them)."""
     contents = {"products": [results_table(), html.Div(id=ids.TABLE_NOTE, className="small text-muted mt-1")],
-                "opportunities": opportunities_tab(), "compare": compare_tab(compare_options), "gaps": gaps_tab()}
+                "opportunities": opportunities_tab(), "clusters": clusters_tab(),
+                "compare": compare_tab(compare_options), "gaps": gaps_tab()}
     first = ids.TAB_KEYS[0]
     return html.Section(dbc.Card(dbc.CardBody([
         dcc.Store(id=ids.ACTIVE_TAB, data=first),

@@ -31,6 +31,7 @@ from dashboard.queries import (
     summarise,
 )
 from dashboard.queries.exporting import (
+    cluster_rows,
     convergence_brief,
     csv_text,
     export_filename,
@@ -38,6 +39,7 @@ from dashboard.queries.exporting import (
     product_export,
     shown_ids,
 )
+from dashboard.queries.clusters import cluster_table
 from dashboard.queries.investor import opportunities
 from dashboard.text import t
 from dashboard.view import CONTROL_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
@@ -184,6 +186,16 @@ def opportunity_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
             "note": t("opportunities.note", count=len(table), sectors=sectors)}
 
 
+def cluster_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
+    """The clusters table's rows (USD in millions) and its note, when its tab is open."""
+    if tab != "clusters":
+        return {"rows": no_update, "note": no_update}
+    table = cluster_table(cache.atlas, cache.rows(cache.stored(filters)))
+    shown = table.assign(exports_usd=(table["exports_usd"] / 1e6).round(2))
+    return {"rows": shown.astype(object).where(shown.notna(), None).to_dict("records"),
+            "note": t("clusters.note", count=len(table), total=len(cache.atlas.derived_clusters))}
+
+
 def gap_outputs(atlas: Atlas, rows: pd.DataFrame) -> dict:
     """The gap table and what its counts say (or that today's facility records cannot support it)."""
     found = gaps(atlas, rows)
@@ -234,6 +246,9 @@ DOWNLOADS: tuple[Download, ...] = (
     Download("csv", "export.csv.products",
              lambda cache, view, shown: product_export(cache.rows(view), shown, len(cache.atlas.products)), ids.TABLE),
     Download("opportunities", "export.csv.opportunities", _opportunity_frame, ids.OPPORTUNITIES),
+    Download("clusters", "export.csv.clusters", lambda cache, view, shown: cluster_rows(
+        cluster_table(cache.atlas, cache.rows(view)), shown_ids(shown, len(cache.atlas.derived_clusters), "cluster_id")),
+        ids.CLUSTERS),
     Download("brief", "export.csv.brief",
              lambda cache, view, _: convergence_brief(cache.atlas, view.list_id, cache.rows(view))),
     Download("compare", "export.csv.compare", lambda cache, view, _: compare_table(cache.compared(view))),

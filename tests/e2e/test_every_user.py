@@ -86,6 +86,7 @@ AXE_STATES = {
     "the phone layout": (f"?district={TIRUPPUR}", "phone"),
     "a Census mode with the tribal overlay": ("?state=Odisha&mode=household&st=1", "desktop"),
     "the people and similar-districts sections on a phone": ("?lgd=179", "phone"),
+    "the clusters view in Bihar with Darbhanga's partners": ("?state=Bihar&cl=1&lgd=195", "desktop"),
 }
 
 
