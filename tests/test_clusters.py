@@ -95,7 +95,8 @@ def test_darbhangas_panel_says_it_is_part_of_the_makhana_cluster_with_partner_li
     text = str(district_panel(detail))
     assert "Part of the Makhana cluster, Bihar: 7 districts" in text and "?lgd=" in text
     assert "Makhana cluster, Bihar: 7 districts" in district_facts(detail)["clusters"]
-    assert "Madhubhani Paintings" in detail.single_products
+    assert detail.single_products == ["Terracotta"]  # its Madhubani painting is shared with Madhubani
+    assert {belt.family for belt in detail.belts} == {"Makhana", "Madhubani Paintings"}
 
 
 def test_the_clusters_outline_follows_the_state_and_the_scheme_rules_keep_recorded_clusters_only(real_atlas):
@@ -116,3 +117,16 @@ def test_the_clusters_table_and_its_csv_are_sortable_facts_with_numbers_as_numbe
     frame = pd.read_csv(io.StringIO(sent["content"]), comment="#")
     assert set(frame["state"]) == {"Bihar"} and "Makhana" in set(frame["product"])
     assert pd.api.types.is_numeric_dtype(frame["districts"]) and pd.api.types.is_numeric_dtype(frame["exports_usd"])
+
+
+def test_every_reviewed_merge_names_two_products_of_the_national_list(real_atlas):
+    merges = pd.read_csv(DATA / "odop" / "family_merges.csv", dtype=str, keep_default_na=False)
+    listed = set(real_atlas.list_products()["product"])
+    assert set(merges["product"]) <= listed and set(merges["same_as"]) <= listed
+    assert merges["product"].is_unique and not set(merges["product"]) & set(merges["same_as"])  # no chains
+
+
+def test_bhadohis_carpets_and_mirzapurs_make_one_carpet_belt_by_the_reviewed_merge(real_atlas):
+    belts = district_detail(real_atlas, BHADOHI).belts
+    carpets = next(belt for belt in belts if belt.family == "Carpets")
+    assert {name for name, _ in carpets.partners} >= {"Mirzapur"}
