@@ -56,13 +56,61 @@
             }
         });
     }
+    // A dropdown that opens (again) puts the cursor in its search box, not on the option chosen before.
+    function focusDropdownSearch() {
+        var content = document.querySelector(".dash-dropdown-content[data-state=open]");
+        if (!content || content.dataset.odopSearch) {
+            return;
+        }
+        content.dataset.odopSearch = "1";
+        var search = content.querySelector("input.dash-dropdown-search");
+        if (search && document.activeElement !== search) {
+            search.focus();
+        }
+    }
     var pending = false;
     new MutationObserver(function () {
         if (!pending) {
             pending = true;
-            window.requestAnimationFrame(function () { pending = false; tabToDropdownButtons(); bindMapClicks(); });
+            window.requestAnimationFrame(function () {
+                pending = false;
+                tabToDropdownButtons();
+                bindMapClicks();
+                focusDropdownSearch();
+            });
         }
     }).observe(document.documentElement, {childList: true, subtree: true});
+
+    // Delete or Backspace on a dropdown clears it, as its x does for the mouse (the x cannot take focus: it sits
+    // inside the dropdown's button). A district chosen with the keyboard moves focus to the panel's heading.
+    var keyboardChoice = 0;
+    document.addEventListener("keydown", function (event) {
+        var dropdown = event.target.closest && event.target.closest("button.dash-dropdown");
+        if (dropdown && (event.key === "Delete" || event.key === "Backspace")) {
+            var clear = dropdown.querySelector(".dash-dropdown-clear");
+            if (clear) {
+                event.preventDefault();
+                clear.click();
+            }
+        }
+        var picker = document.getElementById(ids.DISTRICT_PICKER);
+        var inPicker = picker && (picker.contains(event.target) ||
+            (event.target.closest && event.target.closest(".dash-dropdown-content")));
+        if (event.key === "Enter" && inPicker) {
+            keyboardChoice = Date.now();
+        }
+    }, true);
+    function focusPanelHeading(tries) {
+        var heading = document.getElementById(ids.PANEL_DISTRICT_NAME);
+        var picker = document.getElementById(ids.DISTRICT_PICKER);
+        var chosen = picker && picker.textContent.split(",")[0].trim();
+        if (heading && heading.textContent.trim() === chosen) {
+            heading.tabIndex = -1;
+            heading.focus();
+        } else if (tries > 0) {
+            window.setTimeout(function () { focusPanelHeading(tries - 1); }, 100);
+        }
+    }
     document.addEventListener("focusout", function (event) {  // the dropdown re-tabs its input on blur
         if (event.target.matches && event.target.matches("button.dash-dropdown")) {
             window.setTimeout(tabToDropdownButtons, 0);
@@ -164,6 +212,10 @@
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {
                 var panel = document.getElementById(ids.PANEL_REGION);
+                if (view && view.district_id && Date.now() - keyboardChoice < 3000) {
+                    keyboardChoice = 0;
+                    focusPanelHeading(40);
+                }
                 if (view && view.district_id && panel && window.innerWidth < 992) {
                     window.setTimeout(function () { panel.scrollIntoView({behavior: "smooth", block: "start"}); }, 150);
                 }

@@ -144,4 +144,12 @@ def test_gi_registry_links_are_shown_as_name_matches(real_atlas):
     varanasi = district_detail(real_atlas, "197")
     assert not varanasi.gi_links.empty
     text = text_of(district_panel(varanasi))
-    assert "Registered GI (matched by name)" in text
+    assert "GI Registry: its name matches the registered GI" in text and "(a name match, not an official mapping)" in text
+
+
+def test_moradabads_metal_craft_says_in_one_statement_what_the_list_and_the_registry_say(real_atlas):
+    text = text_of(district_panel(district_detail(real_atlas, "135")))
+    assert ("GI: the national list does not mark it GI-tagged. GI Registry: its name matches the registered GI "
+            "Moradabad Metal Craft (Handicraft)") in text
+    assert "GI-tagged" not in text.replace("mark it GI-tagged", "")  # no badge that contradicts the statement
+    assert "DPIIT publishes no definition" in text  # what Primary / Secondary / Tertiary mean

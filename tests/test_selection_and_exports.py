@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from dataclasses import replace
 
@@ -12,6 +13,7 @@ from fixture_data import CHANDAULI, VARANASI
 
 from dashboard.maps.modes import view_choices as choices_for
 from dashboard.panels.compare import compare_table
+from dashboard.ui.outputs import DOWNLOADS, ViewCache, download_output
 from dashboard.panels.factsheet import factsheet_html
 from dashboard.queries import district_detail
 from dashboard.queries.exporting import csv_text, neutralise, product_export
@@ -96,7 +98,8 @@ def test_product_csv_has_every_column_gi_as_true_false_unknown_and_a_metadata_he
     assert {"source_note", "category", "description", "gi_tagged"} <= set(exported.columns)
     assert set(exported["gi_tagged"]) <= {"true", "false", "unknown"} and "unknown" in set(exported["gi_tagged"])
     text = csv_text(exported, "products", "All India", "data abc")
-    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert text.startswith("\ufeff")  # UTF-8 byte-order mark: Excel on Windows reads "·" and "’" right
+    header = [line for line in text.lstrip("\ufeff").splitlines() if line.startswith("#")]
     assert header[0] == "# ODOP Atlas: products" and "# view: All India" in header
     assert any(line.startswith("# generated: ") for line in header) and "# data version: data abc" in header
     body = pd.read_csv(io.StringIO(text), comment="#")
@@ -145,3 +148,30 @@ def test_an_unknown_address_answers_a_404_page_with_a_way_back(small_atlas, addr
     response = client.get(address)
     assert response.status_code == 404 and 'href="/"' in response.get_data(as_text=True)
     assert client.get("/").status_code == 200 and client.get("/healthz").status_code == 200
+
+
+SPREADSHEET_VIEW = View(state="Odisha", sectors=("Handloom",), seaport_km="200", compare=("376", "386"))
+
+
+@pytest.mark.parametrize("name", [d.name for d in DOWNLOADS])
+def test_every_csv_opens_in_pandas_and_the_csv_module_with_numbers_as_numbers_and_a_true_header(real_atlas, name):
+    download = next(d for d in DOWNLOADS if d.name == name)
+    sent = download_output(ViewCache(real_atlas, None), download, SPREADSHEET_VIEW.to_dict())
+    raw = sent["content"].encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header = [row for row in lines if row and row[0].startswith("#")]
+    assert header and all(len(row) == 1 for row in header)  # each metadata line is one cell
+    frame = pd.read_csv(io.BytesIO(raw), comment="#")
+    assert len(frame) or name == "clusters"  # no Handloom cluster within 200 km of a port in Odisha
+    for column in frame.columns:
+        if column.endswith(("_usd", "_km", "_pct")) and len(frame):
+            assert pd.api.types.is_numeric_dtype(frame[column]), (name, column, frame[column].head(3).tolist())
+    view_line = next(row[0] for row in header if row[0].startswith("# view:"))
+    if name == "compare":  # the compared districts, whatever the filters
+        assert set(frame["district"]) == {"Mayurbhanj", "Khordha"} and "Mayurbhanj" in view_line
+        return
+    assert "Odisha" in view_line and "Handloom" in view_line and "200 km" in view_line
+    assert set(frame["state"]) <= {"Odisha"}
+    if "seaport_km" in frame:
+        assert (frame["seaport_km"] <= 200).all()

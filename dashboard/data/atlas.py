@@ -54,7 +54,7 @@ PRODUCT_TABLE_COLUMNS = ["district_id", "lgd_code", "census2011_code", "district
 LIST_COLUMNS = ["programme", "label", "raw_file", "about"]
 ASPIRATIONAL_COLUMNS = ["sno", "state", "district", "lgd_code", "match", "match_note", "source", "district_id"]
 SCHEME_COLUMNS = ["scheme_id", "name", "short_name", "ministry", "url", "scope", "rule", "rule_kind", "reasoning", "source",
-                  "source_quote", "status"]
+                  "source_quote", "status", "also_reported_by"]
 CLUSTER_COLUMNS = ["cluster_id", "cluster_name", "product", "cluster_type", "source"]
 DERIVED_CLUSTER_COLUMNS = ["cluster_id", "family", "state", "size", "district_ids", "districts", "products", "rule",
                            "source"]

@@ -111,7 +111,16 @@ def scheme_lines(atlas: Atlas) -> list[str]:
         products = (rows["product"] != "").sum()
         lines.append(f"  {scheme.scheme_id}: {rows['district_id'].nunique()} districts, {products} products; "
                      f"rule ({scheme.rule_kind}, {scheme.scope}): {scheme.rule}")
+    official = atlas.schemes["source"].map(is_official)
+    lines.append(f"Schemes citing an official source (a gov.in or nic.in page): {int(official.sum())} of "
+                 f"{len(official)}; not yet: " + ", ".join(atlas.schemes.loc[~official, "scheme_id"]))
     return lines
+
+
+def is_official(url: str) -> bool:
+    """Whether a source is a Government of India page (gov.in, nic.in)."""
+    host = str(url).split("//", 1)[-1].split("/", 1)[0].lower()
+    return host.endswith((".gov.in", ".nic.in"))
 
 
 def report_lines(atlas: Atlas, max_listed: int = 50) -> list[str]:

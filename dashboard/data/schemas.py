@@ -157,6 +157,7 @@ class Schemes(pa.DataFrameModel):
     rule_kind: Series[str] = pa.Field(isin=("official", "our rule"))
     reasoning: Series[str] = pa.Field(**_FILLED)
     source: Series[str] = pa.Field(**_FILLED)
+    also_reported_by: Series[str]  # secondary sources of the same facts (";"), where the source is an official one
 
 
 class Aspirational(pa.DataFrameModel):

@@ -51,7 +51,7 @@ OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "Airports": ("district_id", "city", "state"),
     "Ports": ("district_id",),
     "InlandDepots": ("district_id",),
-    "Schemes": ("source_quote", "status"),
+    "Schemes": ("source_quote", "status", "also_reported_by"),
 }
 
 

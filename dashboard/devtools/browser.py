@@ -97,7 +97,7 @@ def click_district(page: Page, district_id: str) -> None:
 
 def read_export(path) -> tuple[list[str], list[dict]]:
     """A downloaded CSV: its ``#`` metadata lines, and its rows."""
-    lines = open(path, encoding="utf-8").read().splitlines()
+    lines = open(path, encoding="utf-8-sig").read().splitlines()
     header = [line for line in lines if line.startswith("#")]
     return header, list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
 

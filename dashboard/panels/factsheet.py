@@ -11,12 +11,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from dashboard.panels import district_facts
+from dashboard.panels.products import gi_statement, registry_names
 from dashboard.queries import DistrictDetail
 from dashboard.text import DEFAULT_LANGUAGE, t
 
 INSET_SIZE = 190
 LISTED_APART = ("products", "schemes")  # facts the sheet lists in full below the table
 IN_THE_HEADING = ("lgd_code", "census2011_code")  # facts the sheet gives under the district's name
+LEFT_OFF = ("similar",)  # the panel's way to move between districts, not a fact of this one (and the page is full)
 
 
 @cache
@@ -64,13 +66,22 @@ def scheme_lines(schemes) -> list[tuple[str, str, str, str]]:
 def factsheet_html(detail: DistrictDetail, district, neighbours, version: str) -> str:
     """The fact sheet page (A4, one page when printed)."""
     every = district_facts(detail)
-    facts = [(t(f"fact.{key}"), value) for key, value in every.items() if key not in LISTED_APART + IN_THE_HEADING]
+    facts = [(t(f"fact.{key}"), value) for key, value in every.items() if key not in LISTED_APART + IN_THE_HEADING + LEFT_OFF]
     return templates().get_template("factsheet.html").render(
         detail=detail, version=version, printed=datetime.now(timezone.utc).strftime("%d %b %Y"),
         codes=t("panel.codes", lgd=every["lgd_code"], census=every["census2011_code"]),
         inset=inset_svg(district, neighbours, detail.name), facts=facts,
-        products=list(detail.products.itertuples(index=False)), schemes=scheme_lines(detail.schemes),
-        sources=sorted({*detail.products["source"], *detail.schemes["source"].dropna()}))
+        products=[(p, gi_statement(p.gi_status, registry_names(p.product, detail.gi_links), short=True))
+                  for p in detail.products.itertuples(index=False)], schemes=scheme_lines(detail.schemes),
+        sources=sorted(set(detail.products["source"])), scheme_sources=scheme_sources(detail.schemes))
+
+
+def scheme_sources(schemes) -> list[tuple[str, str]]:
+    """Each scheme once, with the source of its rule (and who else reported it): (short name, sources)."""
+    rows = schemes.dropna(subset=["source"]).drop_duplicates("scheme_id")
+    also = rows["also_reported_by"] if "also_reported_by" in rows else [""] * len(rows)
+    return [(name, "; ".join(filter(None, [source, *str(more or "").split(";")])))
+            for name, source, more in zip(rows["short_name"], rows["source"], also)]
 
 
 def error_html(status: int, message: str) -> str:

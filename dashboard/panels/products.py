@@ -11,13 +11,19 @@ from dashboard.panels.common import Section, empty, joined, section, source_link
 from dashboard.queries import DistrictDetail
 from dashboard.text import t
 
-GI_BADGES = {"yes": ("panel.products.gi_yes", "warning"), "no": ("panel.products.gi_no", "light"),
-             "unknown": ("panel.products.gi_unknown", "light")}
+def gi_statement(status: str, registry_names: list[str], short: bool = False) -> str:
+    """One statement of a product's GI standing: the national list's GI status and, labelled apart, a registered
+    GI whose name matches (a name match, not an official mapping); ``short`` for the fact sheet."""
+    form = "short_" if short else ""
+    listed = t(f"panel.products.gi_{form}{status if status in ('yes', 'no') else 'unknown'}")
+    matched = t(f"panel.products.gi_{form}registry", names="; ".join(registry_names)) if registry_names else ""
+    return f"{listed} {matched}".strip()
 
 
-def _gi_badge(status: str) -> dbc.Badge:
-    label, color = GI_BADGES.get(status, GI_BADGES["unknown"])
-    return dbc.Badge(t(label), color=color, text_color="dark", className="me-1")
+def registry_names(product: str, links: pd.DataFrame) -> list[str]:
+    """The registered GIs whose name matches the product's (with their goods class)."""
+    matched = links[links["product"] == product]
+    return [f"{r.gi_name} ({r.goods_class})" for r in matched.itertuples(index=False)]
 
 
 def _placement(product) -> html.Div | None:
@@ -29,14 +35,9 @@ def _placement(product) -> html.Div | None:
     return None
 
 
-def _gi_registry(product, links) -> html.Div | None:
-    """Registered GIs whose name matches the product's (a name match, not an official mapping)."""
-    matched = links[links["product"] == product.product]
-    if matched.empty:
-        return None
-    return html.Div([html.Span(t("panel.products.gi_registry"), className="fw-semibold"),
-                     "; ".join(f"{r.gi_name} ({r.goods_class})" for r in matched.itertuples(index=False))],
-                    className="small gi-registry", title=" | ".join(matched["basis"]))
+def _gi(product, links) -> html.Div:
+    return html.Div(gi_statement(product.gi_status, registry_names(product.product, links)),
+                    className="small gi-statement")
 
 
 def _source(product) -> html.Div:
@@ -53,13 +54,14 @@ def _item(product, links) -> html.Li:
     details = [
         html.Div([html.Span(product.product, className="fw-semibold product-name"), " ",
                   dbc.Badge(product.sector, color="light", text_color="dark", className="me-1 sector-badge"),
-                  dbc.Badge(product.category, color="light", text_color="dark", className="me-1")
-                  if product.category else None,
-                  _gi_badge(product.gi_status)]),
+                  dbc.Badge(product.category, color="light", text_color="dark", className="me-1",
+                            title=t("panel.products.category_note")) if product.category else None,
+                  dbc.Badge(t("panel.products.gi_badge"), color="warning", text_color="dark", className="me-1")
+                  if product.gi_status == "yes" else None]),
         html.Details([html.Summary(t("panel.products.description"), className="small"),
                       html.P(product.description, className="small")],
                      className="product-description") if product.description else None,
-        _gi_registry(product, links),
+        _gi(product, links),
         html.Div(t("panel.products.ministry", ministry=product.ministry), className="small")
         if product.ministry else None,
         _placement(product),
@@ -82,9 +84,12 @@ def panel(detail: DistrictDetail) -> html.Section:
     if detail.products.empty:
         body = [empty(t("panel.products.none", list=detail.list_label))]
     else:
+        categories = detail.products["category"].astype(bool).any()
         body = [html.Div(detail.list_label, className="small text-muted mb-1"),
                 html.Ul([_item(p, detail.gi_links) for p in detail.products.itertuples(index=False)],
-                        className="list-unstyled mb-0", id=ids.PANEL_PRODUCTS)]
+                        className="list-unstyled mb-0", id=ids.PANEL_PRODUCTS),
+                html.P(t("panel.products.category_note"), className="small text-muted mb-1 category-note")
+                if categories else None]
     return section(t("panel.products.title"), html.Div(body + [_other_lists(detail.other_lists)]))
 
 

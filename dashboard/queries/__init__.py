@@ -277,7 +277,7 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
 
 
 SCHEME_LINK_COLUMNS = ["product", "scheme_id", "scheme", "short_name", "url", "ministry", "basis", "rule_kind", "reasoning",
-                       "source", "status"]
+                       "source", "also_reported_by", "status"]
 
 
 def scheme_links(atlas: Atlas, district_ids, programme: str, products: pd.DataFrame | None = None) -> pd.DataFrame:

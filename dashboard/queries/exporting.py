@@ -1,5 +1,10 @@
 """Files officials take away: CSVs with a metadata header and no spreadsheet formulas, and the rows they hold.
 
+Spreadsheet-ready: UTF-8 with a byte-order mark (Excel on Windows reads "·" and "’" right), numbers as numbers
+with the unit in the column name (``exports_usd``, ``seaport_km``, ``household_industry_pct``), and each ``#``
+metadata line one cell (no commas or double quotes inside), so Excel and LibreOffice show it in column A and
+``pandas.read_csv(path, comment="#")`` skips it.
+
 Pure functions: frames and the view in, frames or text out.
 """
 
@@ -25,18 +30,44 @@ def neutralise(value: object) -> object:
     return value
 
 
+UNIT_DECIMALS = {"_usd": 0, "_km": 0, "_pct": 2}  # numeric columns by the unit their name ends with
+BOM = "\ufeff"
+
+
+def _one_cell(text: str) -> str:
+    """A metadata line that a spreadsheet keeps in one cell: commas become semicolons, double quotes single."""
+    return text.replace(",", ";").replace('"', "'")
+
+
 def metadata_lines(title: str, summary: str, version: str, generated: datetime | None = None) -> list[str]:
-    """The ``#`` header block of an export: what, when, which view, which data, which sources."""
+    """The ``#`` header block of an export: what, when, which view, which data, which sources (one cell each)."""
     stamp = (generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
-    return [f"# {t('export.csv.title', title=title)}", f"# {t('export.csv.generated', stamp=stamp)}",
-            f"# {t('export.csv.view', summary=summary)}", f"# {t('export.csv.version', version=version)}",
-            *(f"# {t('export.csv.source', source=t(key))}" for key in CSV_SOURCES), f"# {t('export.csv.how_to_read')}"]
+    lines = [t("export.csv.title", title=title), t("export.csv.generated", stamp=stamp),
+             t("export.csv.view", summary=summary), t("export.csv.version", version=version),
+             *(t("export.csv.source", source=t(key)) for key in CSV_SOURCES), t("export.csv.how_to_read")]
+    return [f"# {_one_cell(line)}" for line in lines]
+
+
+def with_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns named with a unit (``_usd``, ``_km``, ``_pct``) as numbers, rounded for their unit (whole dollars
+    and km: no "123.0"); empty where unknown."""
+    numbers = {}
+    for column in frame.columns:
+        decimals = next((d for unit, d in UNIT_DECIMALS.items() if str(column).endswith(unit)), None)
+        if decimals is not None:
+            values = pd.to_numeric(frame[column], errors="coerce").round(decimals)
+            numbers[column] = values.astype("Int64") if decimals == 0 else values
+    return frame.assign(**numbers)
 
 
 def csv_text(frame: pd.DataFrame, title: str, summary: str, version: str) -> str:
-    """The frame as CSV under its metadata header, every text cell neutralised."""
-    safe = frame.astype(object).map(neutralise)
-    return "\n".join(metadata_lines(title, summary, version)) + "\n" + safe.to_csv(index=False, lineterminator="\n")
+    """The frame as CSV (with a byte-order mark) under its metadata header, numbers as numbers, every text cell
+    neutralised."""
+    numbered = with_numbers(frame)
+    text_columns = [c for c in numbered.columns if not pd.api.types.is_numeric_dtype(numbered[c])]
+    safe = numbered.assign(**{c: numbered[c].astype(object).map(neutralise) for c in text_columns})
+    return BOM + "\n".join(metadata_lines(title, summary, version)) + "\n" + safe.to_csv(index=False,
+                                                                                        lineterminator="\n")
 
 
 PRODUCT_EXPORT_COLUMNS = ["state", "district", "lgd_code", "census2011_code", "listed_as", "product", "sector", "sector_basis",

@@ -189,7 +189,7 @@ def seaport_filter(atlas: Atlas, rows: pd.DataFrame, within_km: str | None, port
 
 OPPORTUNITY_COLUMNS = ["district_id", "district", "state", "lgd_code", "census2011_code", "products", "sector_exports_usd", "exports_usd",
                        "seaport", "seaport_km", "major_port", "major_port_km", "airport", "airport_km", "station_km",
-                       "household_industry_pct", "facilities", "schemes"]
+                       "household_industry_pct", "facilities", "schemes_count", "schemes"]
 
 
 def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
@@ -213,5 +213,7 @@ def opportunities(atlas: Atlas, rows: pd.DataFrame, sectors: tuple[str, ...],
     own = atlas.census[atlas.census["basis"] == "own"]
     grouped["household_industry_pct"] = grouped.index.map(own["household_industry_pct"].astype(float))
     grouped["facilities"] = [", ".join(nearby_facilities(atlas, did)["facility_name"]) for did in grouped.index]
-    grouped["schemes"] = [", ".join((schemes_of or {}).get(did, [])) for did in grouped.index]
+    schemes = [(schemes_of or {}).get(did, []) for did in grouped.index]
+    grouped["schemes"] = [", ".join(names) for names in schemes]
+    grouped["schemes_count"] = [len(names) for names in schemes]
     return grouped.reset_index()[OPPORTUNITY_COLUMNS].sort_values(["state", "district"]).reset_index(drop=True)

@@ -48,8 +48,10 @@ GRAPH_CONFIG = {
 GRID_OPTIONS = {"pagination": True, "paginationPageSize": 10, "paginationPageSizeSelector": [10, 25, 50, 100],
                 "domLayout": "autoHeight", "enableCellTextSelection": True, "tooltipShowDelay": 200,
                 "tabToNextCell": {"function": "false"}, "tabToNextHeader": {"function": "false"}}
-DEFAULT_COLUMN = {"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "wrapText": True,
-                  "autoHeight": True, "flex": 1, "minWidth": 110}
+# One line per row (long text ends in an ellipsis; its tooltip, and the district's panel, hold it whole); headers
+# wrap instead of being cut.
+DEFAULT_COLUMN = {"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "wrapText": False,
+                  "autoHeight": False, "wrapHeaderText": True, "autoHeaderHeight": True, "flex": 1, "minWidth": 110}
 
 
 def _labelled(label_key: str, control) -> html.Div:
@@ -198,6 +200,9 @@ def panel_card() -> html.Aside:
 
 
 def _grid(grid_id: str, columns: list[dict], row_id: str) -> dag.AgGrid:
+    """A one-line-per-row grid; every text column shows its whole value as a tooltip."""
+    columns = [column if column.get("type") == "numericColumn" or "tooltipField" in column
+               else {**column, "tooltipField": column["field"]} for column in columns]
     return dag.AgGrid(id=grid_id, columnDefs=columns, defaultColDef=DEFAULT_COLUMN, rowData=[],
                       getRowId=f"params.data.{row_id}", dashGridOptions=GRID_OPTIONS, className="ag-theme-quartz",
                       style={"width": "100%"})
@@ -218,7 +223,7 @@ OPPORTUNITY_COLUMNS: list[tuple[str, dict]] = [
     ("major_port_km", {"type": "numericColumn"}), ("airport", {}),
     ("airport_km", {"type": "numericColumn"}), ("station_km", {"type": "numericColumn"}),
     ("household_industry_pct", {"type": "numericColumn"}), ("facilities", {}),
-    ("schemes", {"flex": 2}),
+    ("schemes_count", {"type": "numericColumn", "tooltipField": "schemes", "maxWidth": 140}),
 ]
 # The clusters table's columns: (field, extra column options); header ``clusters.<field>``, tooltip ``_tip``.
 CLUSTER_COLUMNS: list[tuple[str, dict]] = [

@@ -19,7 +19,7 @@ from dashboard.maps.figures import MapBase, clicked_district, district_classes
 from dashboard.maps.modes import MapClasses, mode_values, view_choices
 from dashboard.maps.update import map_update, view_summary
 from dashboard.panels import district_panel
-from dashboard.panels.compare import compare_table
+from dashboard.panels.compare import compare_rows, compare_table
 from dashboard.queries import (
     describe,
     district_detail,
@@ -235,6 +235,7 @@ class Download:
     title_key: str
     frame: object
     grid: str | None = None
+    summary: object = None  # what the header says the rows are (default: the view's filters, true of every row)
 
 
 def _opportunity_frame(cache: ViewCache, view: View, shown: object) -> pd.DataFrame:
@@ -248,18 +249,20 @@ DOWNLOADS: tuple[Download, ...] = (
     Download("opportunities", "export.csv.opportunities", _opportunity_frame, ids.OPPORTUNITIES),
     Download("clusters", "export.csv.clusters", lambda cache, view, shown: cluster_rows(
         cluster_table(cache.atlas, cache.rows(view)), shown_ids(shown, len(cache.atlas.derived_clusters), "cluster_id")),
-        ids.CLUSTERS),
+        ids.CLUSTERS, lambda cache, view: t("export.csv.clusters_view", summary=view_summary(cache.atlas, view))),
     Download("brief", "export.csv.brief",
              lambda cache, view, _: convergence_brief(cache.atlas, view.list_id, cache.rows(view))),
-    Download("compare", "export.csv.compare", lambda cache, view, _: compare_table(cache.compared(view))),
+    Download("compare", "export.csv.compare", lambda cache, view, _: compare_rows(cache.compared(view)), None,
+             lambda cache, view: t("export.csv.compared", names="; ".join(
+                 f"{d.name} ({d.state})" for d in cache.compared(view)))),
 )
 
 
 def download_output(cache: ViewCache, download: Download, stored: object, shown: object = None) -> dict:
     """The CSV of one download for the stored view, under its metadata header."""
     view = cache.stored(stored)
-    text = csv_text(download.frame(cache, view, shown), t(download.title_key), view_summary(cache.atlas, view),
-                    cache.atlas.version)
+    summary = download.summary(cache, view) if download.summary else view_summary(cache.atlas, view)
+    text = csv_text(download.frame(cache, view, shown), t(download.title_key), summary, cache.atlas.version)
     return dcc.send_string(text, export_filename(download.name))
 
 

@@ -74,3 +74,19 @@ def phone(browser) -> Page:
                       has_touch=True)
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """A factory of pages that refuse the internet at a given size (``page_at(1440, 900)``), closed afterwards;
+    sizes up to 500 px wide are touch phones."""
+    opened = []
+
+    def make(width: int, height: int) -> Page:
+        phone = width <= 500
+        page = local_page(browser, viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
+        opened.append(page)
+        return page
+    yield make
+    for page in opened:
+        page.context.close()

@@ -87,6 +87,8 @@ AXE_STATES = {
     "a Census mode with the tribal overlay": ("?state=Odisha&mode=household&st=1", "desktop"),
     "the people and similar-districts sections on a phone": ("?lgd=179", "phone"),
     "the clusters view in Bihar with Darbhanga's partners": ("?state=Bihar&cl=1&lgd=195", "desktop"),
+    "the investor tab": ("?sector=Textile#tab-opportunities", "desktop"),
+    "an expanded scheme row on a phone": ("?lgd=187#details", "phone"),
 }
 
 
@@ -94,8 +96,14 @@ AXE_STATES = {
 def test_axe_finds_no_accessibility_violations(state, page, phone, real_server):
     query, device = AXE_STATES[state]
     target = phone if device == "phone" else page
-    target.goto(real_server.url + query)
+    target.goto(real_server.url + query.split("#")[0])
     wait_for_map(target)
+    if query.endswith("#tab-opportunities"):
+        target.click("#tab-opportunities")
+        expect(target.locator("#opportunities .ag-row").first).to_be_visible()
+    if query.endswith("#details"):
+        target.locator("#panel-schemes details.scheme-row summary").first.tap()
+        expect(target.locator("#panel-schemes .scheme-body").first).to_be_visible()
     results = Axe().run(target)
     problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert problems == [], problems
@@ -161,8 +169,9 @@ def test_two_districts_side_by_side_survive_a_reload_and_export_as_csv(page, rea
         page.click("#download-compare-button")
     header, records = read_export(download_info.value.path())
     assert any(line.startswith("# data version:") for line in header)
-    assert list(records[0]) == ["fact", "Varanasi, Uttar Pradesh", "Chandauli, Uttar Pradesh"]
-    assert "Silk Products" in next(r for r in records if r["fact"] == "Products (this list)")["Varanasi, Uttar Pradesh"]
+    assert [r["district"] for r in records] == ["Varanasi", "Chandauli"]  # a row per district, facts as columns
+    assert "Silk Products" in records[0]["products"] and records[0]["airport_km"] == "0"
+    assert any("Varanasi (Uttar Pradesh); Chandauli (Uttar Pradesh)" in line for line in header)
 
 
 def test_a_search_that_matches_nothing_says_so_and_offers_to_clear_the_filters(page, real_server):
