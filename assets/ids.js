@@ -32,6 +32,7 @@ window.odopIds = {
  "GAPS": "gaps",
  "GAPS_SUMMARY": "gaps-summary",
  "GI_ONLY": "gi-only",
+ "LABELS_TRACE": "district-labels",
  "LEGEND": "legend",
  "LEGEND_TITLE": "legend-title",
  "LIST": "list",
@@ -51,7 +52,8 @@ window.odopIds = {
   "sources",
   "title",
   "selected",
-  "footer"
+  "footer",
+  "symbols"
  ],
  "MODE": "mode",
  "OPPORTUNITIES": "opportunities",
@@ -87,6 +89,7 @@ window.odopIds = {
  "SHOW_TRIBAL": "show-tribal",
  "STATE": "state",
  "STATES_TRACE": "state borders",
+ "STATE_TRACE": "chosen-state",
  "STAT_DISTRICTS": "stat-districts",
  "STAT_PRODUCTS": "stat-products",
  "STAT_SECTORS": "stat-sectors",

@@ -25,7 +25,7 @@
                     tickfont: {size: 16}, title: {text: meta.mode || "", font: {size: 18}}});
             }
         });
-        var lines = [meta.coverage || "", (meta.footer || "").replace("{date}", today())]
+        var lines = [meta.symbols || "", meta.coverage || "", (meta.footer || "").replace("{date}", today())]
             .concat(meta.sources || []).filter(Boolean);
         var title = (meta.title || "") + (meta.mode || "") + "<br><span style='font-size:18px'>" +
             (meta.summary || "") + "</span>" +
@@ -56,16 +56,23 @@
             }
         });
     }
-    // A dropdown that opens (again) puts the cursor in its search box, not on the option chosen before.
+    // A dropdown that opens again puts the cursor in its search box, not on the option chosen before (Dash
+    // focuses that option; on a first opening it focuses the search box itself, and this leaves it alone).
     function focusDropdownSearch() {
         var content = document.querySelector(".dash-dropdown-content[data-state=open]");
-        if (!content || content.dataset.odopSearch) {
+        if (!content) {
             return;
         }
-        content.dataset.odopSearch = "1";
-        var search = content.querySelector("input.dash-dropdown-search");
-        if (search && document.activeElement !== search) {
-            search.focus();
+        content.dataset.odopOpened = content.dataset.odopOpened || String(Date.now());
+        var active = document.activeElement;
+        var justOpened = Date.now() - Number(content.dataset.odopOpened) < 600;  // later: arrow keys move on
+        if (justOpened && active && content.contains(active) && active.matches("input[type=radio]")) {
+            var search = content.querySelector("input.dash-dropdown-search");
+            if (search) {
+                search.focus();
+            }
+        } else if (justOpened) {
+            window.setTimeout(focusDropdownSearch, 50);
         }
     }
     var pending = false;

@@ -93,6 +93,8 @@ ASPIRATIONAL_TRACE = "aspirational districts"
 TRIBAL_MAJORITY_TRACE = "tribal-majority"  # Plotly uses a uid in CSS selectors: letters and hyphens
 TRIBAL_TRACE = "tribal-significant"
 CLUSTERS_TRACE = "odop-clusters"
+STATE_TRACE = "chosen-state"
+LABELS_TRACE = "district-labels"
 PARTNERS_TRACE = "cluster partner districts"
 SELECTED_TRACE = "selected district"
 PLACES_TRACE = "facilities, airports and seaports"
@@ -104,7 +106,8 @@ TAB_KEYS = ("products", "opportunities", "clusters", "compare", "gaps")
 DOWNLOADS = ("csv", "brief", "opportunities", "clusters", "compare")
 
 # The keys of the map figure's ``layout.meta``, which the PNG export reads.
-META_KEYS = ("district", "summary", "mode", "version", "coverage", "sources", "title", "selected", "footer")
+META_KEYS = ("district", "summary", "mode", "version", "coverage", "sources", "title", "selected", "footer",
+             "symbols")
 
 def tab_id(key: str) -> str:
     """The id of a tab's button."""

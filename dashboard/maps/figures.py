@@ -34,6 +34,7 @@ SELECTED_COLOR = "#000000"
 PARTNER_COLOR = "#e65100"
 ASPIRATIONAL_COLOR = "#c2185b"
 TRIBAL_COLOR = "#00695c"
+STATE_COLOR = "#212121"
 CLUSTER_COLOR = "#0d47a1"
 HOVER_PRODUCTS = 6
 
@@ -46,6 +47,9 @@ class MapBase:
     district_ids: list[str]
     names: list[str]
     no_lgd: np.ndarray
+    district_states: np.ndarray   # each polygon's state ('' for disputed areas)
+    state_rings: dict[str, tuple[list[float | None], list[float | None]]]  # each state's outline as one line
+    label_points: dict[str, tuple[float, float]]  # a point inside each district (lon, lat), for its name
     states_geojson: dict
     state_names: list[str]
     outlines: dict[str, tuple[list[float | None], list[float | None]]]
@@ -77,6 +81,10 @@ def build_map_base(atlas: Atlas) -> MapBase:
         district_ids=districts["district_id"].tolist(),
         names=labels,
         no_lgd=(~districts["has_lgd"]).to_numpy(),
+        district_states=districts["state_name"].to_numpy(),
+        state_rings={name: _ring_coordinates(shapely.get_exterior_ring(shapely.get_parts(geometry)))
+                     for name, geometry in zip(atlas.states["state_name"], atlas.states.geometry)},
+        label_points={did: (row.rep_lon, row.rep_lat) for did, row in atlas.district_facts.iterrows()},
         states_geojson=_state_outlines(atlas.states),
         state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
@@ -109,9 +117,12 @@ def _discrete_colorscale(colors: list[str]) -> list[list]:
     return scale
 
 
-def district_classes(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None) -> MapClasses:
-    """Every polygon of the map classified for a colour mode (:func:`dashboard.maps.modes.district_classes`)."""
-    return classify(base.district_ids, base.no_lgd, products, mode, values)
+def district_classes(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None,
+                     state: str | None = None) -> MapClasses:
+    """Every polygon of the map classified for a colour mode (:func:`dashboard.maps.modes.district_classes`); with a
+    chosen ``state``, the rest of India is context."""
+    outside = base.district_states != state if state else None
+    return classify(base.district_ids, base.no_lgd, products, mode, values, outside)
 
 
 def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None = None, mode: str = "") -> list[str]:
@@ -135,13 +146,13 @@ def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None 
 
 
 def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None,
-                     classes: MapClasses | None = None) -> dict:
+                     classes: MapClasses | None = None, state: str | None = None) -> dict:
     """The choropleth properties that follow the filters and colour mode (everything but the geometry).
 
     The page shows the legend as HTML next to the map (``showscale`` off); an exported image
     turns the colour bar on, so it carries the same legend.
     """
-    classes = classes or district_classes(base, products, mode, values)
+    classes = classes or district_classes(base, products, mode, values, state)
     n = len(classes.labels)
     return dict(
         z=classes.z,
@@ -155,8 +166,8 @@ def choropleth_style(base: MapBase, products: pd.DataFrame, mode: str, values: p
     )
 
 
-def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None
-                     ) -> go.Choropleth:
+def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: pd.Series | None = None,
+                     state: str | None = None) -> go.Choropleth:
     """The district choropleth, without its geometry (see :func:`map_figure`)."""
     return go.Choropleth(
         locations=base.district_ids,
@@ -164,7 +175,7 @@ def choropleth_trace(base: MapBase, products: pd.DataFrame, mode: str, values: p
         hovertemplate="%{text}<extra></extra>",
         name=ids.DISTRICTS_TRACE,
         uid=ids.DISTRICTS_TRACE,
-        **choropleth_style(base, products, mode, values),
+        **choropleth_style(base, products, mode, values, state=state),
     )
 
 
@@ -192,6 +203,36 @@ def _state_borders(base: MapBase, _: object) -> go.Choropleth:
                          name=ids.STATES_TRACE, uid=ids.STATES_TRACE)
 
 
+def _state_line(base: MapBase, states: tuple) -> go.Scattergeo:
+    """The chosen state's outline, drawn above the districts so the state stands out from its context."""
+    lons, lats = base.state_rings.get(states[0], ([], [])) if states else ([], [])
+    return _line_trace(lons, lats, STATE_COLOR, 2.6, ids.STATE_TRACE)
+
+
+LABEL_SHARE = 0.07  # a district is named when it spans this share of its state's width and height
+
+
+def labelled_districts(atlas: Atlas, view: View) -> tuple[str, ...]:
+    """The districts of the chosen state large enough on the map for their names to fit."""
+    if not view.state:
+        return ()
+    inside = atlas.lgd_districts[atlas.lgd_districts["state_name"] == view.state]
+    west, south, east, north = inside.total_bounds
+    bounds = inside.geometry.bounds
+    fits = ((bounds["maxx"] - bounds["minx"]) >= LABEL_SHARE * (east - west)) & (
+        (bounds["maxy"] - bounds["miny"]) >= LABEL_SHARE * (north - south))
+    return tuple(inside.loc[fits, "district_id"])
+
+
+def _labels(base: MapBase, district_ids: tuple) -> go.Scattergeo:
+    points = [(base.label_points[d], name.split(", ")[0]) for d, name in zip(base.district_ids, base.names)
+              if d in set(district_ids) and d in base.label_points]
+    return go.Scattergeo(lon=[p[0][0] for p in points], lat=[p[0][1] for p in points], mode="text",
+                         text=[p[1] for p in points], hoverinfo="skip",
+                         textfont=dict(size=10, color="#1b1b1b", shadow="0 0 2px #fff, 0 0 3px #fff"),
+                         name=ids.LABELS_TRACE, uid=ids.LABELS_TRACE, showlegend=False)
+
+
 def _outline_trace(name: str, color: str, width: float, dash: str) -> Callable[[MapBase, tuple], go.Scattergeo]:
     """An overlay that outlines a set of districts."""
     def draw(base: MapBase, district_ids: tuple) -> go.Scattergeo:
@@ -209,6 +250,17 @@ PLACE_STYLES: dict[str, tuple[str, str, int]] = {  # kind -> (symbol, colour, si
     "major port": ("square", "#01579b", 11),
     "inland depot": ("hexagon", "#6d4c41", 7),
 }
+SYMBOL_CHARACTERS = {"star": "★", "diamond": "◆", "triangle-up": "▲", "square": "■", "hexagon": "⬢", "circle": "●"}
+
+
+def place_symbols(shown: dict[str, object]) -> list[tuple[str, str, str]]:
+    """Legend entries (label, symbol character, colour) for every kind of point the map shows."""
+    places = shown.get(ids.PLACES_TRACE)
+    kinds = set(places["kind"]) if isinstance(places, pd.DataFrame) and len(places) else set()
+    return [(t(f"legend.place.{kind.replace(' ', '_')}"), SYMBOL_CHARACTERS[symbol], colour)
+            for kind, (symbol, colour, _size) in PLACE_STYLES.items() if kind in kinds]
+
+
 def _place_text(place) -> str:
     code = f" {html.escape(place.code)}" if place.code else ""
     status = f"<br>status: {html.escape(place.status)}" if place.status else ""
@@ -245,6 +297,8 @@ class Overlay:
 # (``trace_index``), never by position, so adding a layer is one entry here (plus its View field and text).
 OVERLAYS: tuple[Overlay, ...] = (
     Overlay(ids.STATES_TRACE, None, _state_borders),
+    Overlay(ids.STATE_TRACE, lambda atlas, view: (view.state,) if view.state else (), _state_line,
+            ("legend.overlay.state", STATE_COLOR, "solid")),
     Overlay(ids.ASPIRATIONAL_TRACE,
             lambda atlas, view: tuple(atlas.aspirational["district_id"]) if view.show_aspirational else (),
             _outline_trace(ids.ASPIRATIONAL_TRACE, ASPIRATIONAL_COLOR, 1.6, "dash"),
@@ -264,6 +318,7 @@ OVERLAYS: tuple[Overlay, ...] = (
     Overlay(ids.SELECTED_TRACE, lambda atlas, view: (view.district_id,) if view.district_id else (),
             _outline_trace(ids.SELECTED_TRACE, SELECTED_COLOR, 3.0, "solid"),
             ("legend.overlay.selected", SELECTED_COLOR, "solid")),
+    Overlay(ids.LABELS_TRACE, labelled_districts, _labels),
     Overlay(ids.PLACES_TRACE, places_shown, _place_points),
 )
 BY_NAME: dict[str, Overlay] = {overlay.name: overlay for overlay in OVERLAYS}
@@ -345,7 +400,8 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     GeoJSON from; without it the geometry is embedded. Geometry is attached after Plotly has validated
     everything else: validating ~800 polygons would cost most of a second for no benefit.
     """
-    fig = go.Figure([choropleth_trace(base, products, mode, values), *overlay_traces(base, overlays or {}).values()])
+    fig = go.Figure([choropleth_trace(base, products, mode, values, state),
+                     *overlay_traces(base, overlays or {}).values()])
     fig.update_layout(
         margin=dict(l=0, r=0, t=0, b=0),
         paper_bgcolor="#ffffff",

@@ -23,6 +23,7 @@ from dashboard.view import Choices, View
 
 NO_LGD_COLOR = "#bdbdbd"
 NO_DATA_COLOR = "#eceff1"
+CONTEXT_COLOR = "#fafafa"  # districts outside the chosen state: drawn for context, never on the colour scale
 SECTOR_COLORS: dict[str, str] = dict(zip(SECTORS, [
     "#43a047", "#fb8c00", "#00acc1", "#1e88e5", "#8e24aa", "#d81b60", "#6d4c41", "#546e7a", "#c0ca33",
 ]))
@@ -212,10 +213,13 @@ def mode_note(atlas: Atlas, view: View) -> str:
 
 
 def district_classes(district_ids: list[str], no_lgd: np.ndarray, products: pd.DataFrame, mode: str,
-                     values: pd.Series | None = None) -> MapClasses:
-    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = nothing here (e.g. no product)."""
+                     values: pd.Series | None = None, outside: np.ndarray | None = None) -> MapClasses:
+    """Classify every polygon for a colour mode; class 0 = no LGD code, 1 = nothing here (e.g. no product); with
+    ``outside`` (the districts beyond a chosen state), those get a last, neutral class: context, not data."""
     colour = MODES[mode]
     classes, labels, colors = colour.classify(pd.Index(district_ids), products, values)
-    classes = np.where(no_lgd, 0, classes)
-    return MapClasses(classes.tolist(), [t("legend.no_lgd"), colour.empty] + labels,
-                      [NO_LGD_COLOR, NO_DATA_COLOR] + colors)
+    labels, colors = [t("legend.no_lgd"), colour.empty] + labels, [NO_LGD_COLOR, NO_DATA_COLOR] + colors
+    if outside is not None and outside.any():
+        classes = np.where(outside, len(labels), classes)
+        labels, colors = labels + [t("legend.context")], colors + [CONTEXT_COLOR]
+    return MapClasses(np.where(no_lgd, 0, classes).tolist(), labels, colors)

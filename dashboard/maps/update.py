@@ -17,12 +17,13 @@ from dashboard.maps.figures import (
     district_classes,
     map_figure,
     overlay_legend,
+    place_symbols,
     overlay_traces,
     overlays_of,
     trace_index,
     view_ranges,
 )
-from dashboard.maps.legend import map_text, source_lines
+from dashboard.maps.legend import map_text, source_lines, symbol_line
 from dashboard.maps.modes import MODES, MapClasses, mode_note, mode_values
 from dashboard.queries import describe, filter_products, scheme_short_names
 from dashboard.queries.investor import export_scope
@@ -53,14 +54,14 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
     changed = changed_overlays(None if drawn is None else overlays_of(atlas, drawn), shown)
     for name, trace in overlay_traces(base, shown, changed).items():
         patch["data"][trace_index(name)] = trace.to_plotly_json()
-    patch["layout"]["meta"] = export_meta(atlas, view)
+    patch["layout"]["meta"] = export_meta(atlas, view, shown)
     if not only_selection or view.zoom or (drawn is not None and drawn.zoom):
         for axis, value in view_ranges(base, view.state, view.district_id if view.zoom else None).items():
             patch["layout"]["geo"][axis] = value
     if only_selection:
         return MapUpdate(patch, None)
     values = mode_values(atlas, view, rows)
-    classes = classes or district_classes(base, rows, view.mode, values)
+    classes = classes or district_classes(base, rows, view.mode, values, view.state)
     for key, value in choropleth_style(base, rows, view.mode, values, classes).items():
         patch["data"][trace_index(ids.DISTRICTS_TRACE)][key] = value
     return MapUpdate(patch, drawn_text(atlas, view, classes, shown))
@@ -68,7 +69,8 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
 
 def drawn_text(atlas: Atlas, view: View, classes: MapClasses, shown: dict[str, object]) -> dict:
     """The heading, legend and sources of the map drawn for ``view`` (``shown``: what its overlays show)."""
-    return map_text(view.mode, view_summary(atlas, view), classes, mode_note(atlas, view), overlay_legend(shown))
+    return map_text(view.mode, view_summary(atlas, view), classes, mode_note(atlas, view), overlay_legend(shown),
+                    place_symbols(shown))
 
 
 def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str, str]) -> tuple[dict, dict]:
@@ -78,8 +80,8 @@ def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str,
     shown = overlays_of(atlas, view)
     figure = map_figure(base, rows, view.mode, geojson_urls=geojson_urls, state=view.state, overlays=shown,
                         values=values, zoom_to=view.district_id if view.zoom else None,
-                        meta=export_meta(atlas, view))
-    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values), shown)
+                        meta=export_meta(atlas, view, shown))
+    return figure, drawn_text(atlas, view, district_classes(base, rows, view.mode, values, view.state), shown)
 
 
 def view_summary(atlas: Atlas, view: View) -> str:
@@ -88,12 +90,14 @@ def view_summary(atlas: Atlas, view: View) -> str:
     return summary + (f" · {export_scope(atlas, view.sectors)}" if view.mode == "exports" else "")
 
 
-def export_meta(atlas: Atlas, view: View) -> dict:
-    """What an exported image states besides the map (keys: ``ids.META_KEYS``)."""
+def export_meta(atlas: Atlas, view: View, shown: dict[str, object]) -> dict:
+    """What an exported image states besides the map (keys: ``ids.META_KEYS``), ``shown``: what its overlays
+    show (their lines and symbols are its legend besides the colour bar)."""
     names = atlas.districts.set_index("district_id")
     district = (f"{names.at[view.district_id, 'district_name']}, {names.at[view.district_id, 'state_name']}"
                 if view.district_id in names.index else "")
     return {"district": district, "summary": view_summary(atlas, view), "mode": MODES[view.mode].label,
             "version": atlas.version, "coverage": mode_note(atlas, view),
             "sources": source_lines(view.mode), "title": t("export.png.title"), "selected": t("export.png.selected"),
-            "footer": t("export.png.footer", version=atlas.version)}
+            "footer": t("export.png.footer", version=atlas.version),
+            "symbols": symbol_line(overlay_legend(shown), place_symbols(shown))}

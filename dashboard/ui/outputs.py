@@ -76,7 +76,7 @@ class ViewCache:
     def _classes(self, filters: View, mode: str, schemes: tuple[str, ...]) -> MapClasses:
         view = replace(filters, mode=mode, schemes=schemes)
         rows = self.rows_for(filters)
-        return district_classes(self.base, rows, mode, mode_values(self.atlas, view, rows))
+        return district_classes(self.base, rows, mode, mode_values(self.atlas, view, rows), filters.state)
 
     def _opportunities(self, filters: View) -> pd.DataFrame:
         rows = self.rows_for(filters)

@@ -4,13 +4,14 @@ sizes, and spreadsheet-ready CSVs as a browser downloads them."""
 from __future__ import annotations
 
 import io
+import shutil
 import re
 
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.devtools.browser import screenshot, wait_for_map
+from dashboard.devtools.browser import SCREENSHOTS, screenshot, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -82,3 +83,32 @@ def test_the_fact_sheet_fits_a_phone_screen(phone, real_server):
     expect(phone.locator("h1")).to_contain_text("Varanasi")
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(phone, "factsheet-phone")
+
+
+def test_an_odisha_officials_exports_png_names_dgcis_and_colours_only_odisha(page, real_server, real_atlas, tmp_path):
+    page.goto(f"{real_server.url}?state=Odisha&mode=exports")
+    wait_for_map(page)
+    legend = page.locator("#legend")
+    expect(legend).to_contain_text("Other states (context, not coloured)")
+    expect(legend).to_contain_text("The chosen state")
+    expect(legend).to_contain_text("Airport")  # every symbol on the map is explained
+    with page.expect_download() as download_info:
+        page.click("#download-png")
+    target = tmp_path / "odisha-exports.png"
+    download_info.value.save_as(target)
+    exported = page.evaluate("window.odopLastExport")
+    footer = exported["layout"]["annotations"][0]["text"]
+    assert "DGCI&amp;S" in footer or "DGCI&S" in footer
+    assert "grey: none recorded" not in footer and "▲" in footer  # the note of this mode, and the symbols
+    districts = next(t for t in exported["data"] if t["name"] == "districts")
+    context = len(districts["colorbar"]["ticktext"]) - 1
+    assert districts["colorbar"]["ticktext"][context] == "Other states (context, not coloured)"
+    states = real_atlas.districts.set_index("district_id")["state_name"]
+    for district_id, z in zip(districts["locations"], districts["z"]):
+        if states[district_id] == "Odisha":
+            assert z != context
+        else:
+            assert z in (context, 0), district_id  # context, or a disputed area / no LGD code (class 0)
+    labels = next(t for t in exported["data"] if t["name"] == "district-labels")
+    assert "Mayurbhanj" in labels["text"]
+    shutil.copy(target, SCREENSHOTS / "export-odisha-exports.png") if SCREENSHOTS.exists() else None
