@@ -33,9 +33,18 @@
                              "</span>" : "");
         var layout = JSON.parse(JSON.stringify(graph.layout));
         delete layout.meta;
+        var margin = {l: 50, r: 60, t: meta.district ? 150 : 120, b: 40 + 20 * lines.join("<br>").split("<br>").length};
+        var legendWidth = 340;  // the colour bar and its labels, right of the map
+        var geo = graph._fullLayout.geo;
+        var filled = filledRanges(geo.lonaxis.range, geo.lataxis.range,
+                                  A4.width - margin.l - margin.r - legendWidth, A4.height - margin.t - margin.b);
+        if (filled) {  // the map fills its frame: no empty bands beside it
+            layout.geo = Object.assign({}, layout.geo, {lonaxis: Object.assign({}, layout.geo.lonaxis, {range: filled.lon}),
+                                                        lataxis: Object.assign({}, layout.geo.lataxis, {range: filled.lat})});
+        }
         Object.assign(layout, {
             width: A4.width, height: A4.height, autosize: false,
-            margin: {l: 50, r: 60, t: meta.district ? 150 : 120, b: 120},
+            margin: margin,
             title: {text: title, x: 0.03, xanchor: "left", y: 0.97, yanchor: "top", font: {size: 28}},
             annotations: [{text: lines.join("<br>"), x: 0, y: 0, xref: "paper", yref: "paper", xanchor: "left",
                            yanchor: "top", yshift: -14, align: "left", showarrow: false,
@@ -165,11 +174,45 @@
         graph.once("plotly_afterplot", function () { outline.remove(); });
     }
 
+    // The server sends the longitude and latitude ranges of a view; the map box's shape depends on the screen
+    // (wide on a desktop, tall on a phone). Widen the shorter range so the map fills its box instead of leaving
+    // blank bands (Mercator: a degree of latitude is 1 / cos(latitude) degrees of longitude on the map).
+    function filledRanges(lon, lat, width, height) {  // {lon, lat} filling a width x height box, or null
+        var lonSpan = lon[1] - lon[0], latSpan = lat[1] - lat[0];
+        var shrink = Math.cos((lat[0] + lat[1]) / 2 * Math.PI / 180);
+        var wantLat = lonSpan * (height / width) * shrink;
+        if (!(width > 0 && height > 0 && latSpan > 0) || Math.abs(wantLat - latSpan) / latSpan < 0.05) {
+            return null;
+        }
+        if (wantLat > latSpan) {
+            var midLat = (lat[0] + lat[1]) / 2;
+            return {lon: lon, lat: [midLat - wantLat / 2, midLat + wantLat / 2]};
+        }
+        var wantLon = latSpan / shrink * (width / height), midLon = (lon[0] + lon[1]) / 2;
+        return {lon: [midLon - wantLon / 2, midLon + wantLon / 2], lat: lat};
+    }
+
+    function fillMapBox(graph) {
+        var full = graph._fullLayout;
+        var geo = full && full.geo;
+        if (!geo || !geo.lonaxis || !geo.lataxis || !full._size) {
+            return;
+        }
+        var filled = filledRanges(geo.lonaxis.range, geo.lataxis.range,
+                                  full._size.w * (geo.domain.x[1] - geo.domain.x[0]),
+                                  full._size.h * (geo.domain.y[1] - geo.domain.y[0]));
+        if (filled) {
+            window.Plotly.relayout(graph, {"geo.lonaxis.range": filled.lon, "geo.lataxis.range": filled.lat});
+        }
+    }
+
     function bindMapClicks() {
         var graph = mapGraph();
         if (graph && graph.on && !graph.odopBound) {
             graph.odopBound = true;
             graph.on("plotly_click", function (event) { outlineAtOnce(graph, event); });
+            graph.on("plotly_afterplot", function () { fillMapBox(graph); });
+            fillMapBox(graph);
         }
     }
 

@@ -42,7 +42,10 @@ def symbol_line(overlays: list[tuple[str, str, str]], symbols: list[tuple[str, s
     parts = [f"<span style='color:{color}'>{dashes.get(dash, '━━')}</span> {escape(label)}"
              for label, color, dash in overlays]
     parts += [f"<span style='color:{color}'>{character}</span> {escape(label)}" for label, character, color in symbols]
-    return " · ".join(parts)
+    return "<br>".join(" · ".join(parts[i:i + SYMBOLS_PER_LINE]) for i in range(0, len(parts), SYMBOLS_PER_LINE))
+
+
+SYMBOLS_PER_LINE = 5  # an exported image's legend line wraps after this many entries
 
 
 def map_heading(mode: str, summary: str) -> list:

@@ -112,3 +112,22 @@ def test_an_odisha_officials_exports_png_names_dgcis_and_colours_only_odisha(pag
     labels = next(t for t in exported["data"] if t["name"] == "district-labels")
     assert "Mayurbhanj" in labels["text"]
     shutil.copy(target, SCREENSHOTS / "export-odisha-exports.png") if SCREENSHOTS.exists() else None
+
+
+FILLS_BOX = """() => {
+  const full = document.querySelector('#map .js-plotly-plot')._fullLayout, geo = full.geo;
+  const width = full._size.w * (geo.domain.x[1] - geo.domain.x[0]);
+  const height = full._size.h * (geo.domain.y[1] - geo.domain.y[0]);
+  const lon = geo.lonaxis.range, lat = geo.lataxis.range;
+  const shown = (lat[1] - lat[0]) / ((lon[1] - lon[0]) * Math.cos((lat[0] + lat[1]) / 2 * Math.PI / 180));
+  return Math.abs(shown - height / width) / (height / width);
+}"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1440, 900)], ids=["phone", "desktop"])
+def test_a_zoomed_district_fills_the_map_box_without_blank_bands(page_at, real_server, size):
+    page = page_at(*size)
+    page.goto(f"{real_server.url}?lgd=187&zoom=1")
+    wait_for_map(page)
+    page.wait_for_function(f"() => ({FILLS_BOX})() < 0.06")
+    screenshot(page, f"zoomed-varanasi-{'phone' if size[0] < 500 else 'desktop'}")
