@@ -20,6 +20,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from dashboard.data.atlas import DERIVED_CLUSTER_COLUMNS, FAMILY_COLUMNS
 from dashboard.data.importing import write_frame_atomically
 
 ADJACENT_DEGREES = 0.01  # about 1.1 km: the boundaries' simplification tolerance (data/geo/SOURCE.md)
@@ -28,8 +29,6 @@ CLUSTER_SOURCE = ("derived: DPIIT national ODOP list v31 (7 Jul 2025) products, 
                   "data/odop/product_families.csv, over data/geo/district_adjacency.csv")
 ADJACENCY_SOURCE = f"derived from data/geo/districts.geojson: polygons within {ADJACENT_DEGREES} degrees"
 FAMILY_SOURCE = "DPIIT national ODOP list v31 (7 Jul 2025) product names; merges: data/odop/family_merges.csv"
-FAMILY_COLUMNS = ["product", "family", "basis", "reason", "source"]
-CLUSTER_COLUMNS = ["cluster_id", "family", "state", "size", "district_ids", "districts", "products", "rule", "source"]
 
 
 def adjacency(districts: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -111,7 +110,7 @@ def derived_clusters(products: pd.DataFrame, families: pd.DataFrame, pairs: pd.D
                 "products": ";".join(sorted(set(group.loc[group["district_id"].isin(members), "product"]))),
                 "rule": f"adjacent districts in {state} whose national-list product is {family}",
                 "source": CLUSTER_SOURCE})
-    return pd.DataFrame(clusters, columns=CLUSTER_COLUMNS).sort_values(["state", "family", "cluster_id"])
+    return pd.DataFrame(clusters, columns=DERIVED_CLUSTER_COLUMNS).sort_values(["state", "family", "cluster_id"])
 
 
 def _slug(text: str) -> str:
