@@ -33,6 +33,7 @@ window.odopIds = {
  "GAPS_SUMMARY": "gaps-summary",
  "GI_ONLY": "gi-only",
  "LABELS_TRACE": "district-labels",
+ "LANGUAGE_SWITCH": "language-switch",
  "LEGEND": "legend",
  "LEGEND_TITLE": "legend-title",
  "LIST": "list",

@@ -100,6 +100,15 @@
     // Delete or Backspace on a dropdown clears it, as its x does for the mouse (the x cannot take focus: it sits
     // inside the dropdown's button). A district chosen with the keyboard moves focus to the panel's heading.
     var keyboardChoice = 0;
+    // The language switch opens this same view (the address holds it) in the other language.
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("#" + ids.LANGUAGE_SWITCH + " a[lang]");
+        if (!link) { return; }
+        var params = new URLSearchParams(window.location.search);
+        if (link.lang === "en") { params.delete("lang"); } else { params.set("lang", link.lang); }
+        event.preventDefault();
+        window.location.assign(window.location.pathname + (params.toString() ? "?" + params : ""));
+    });
     document.addEventListener("keydown", function (event) {
         var dropdown = event.target.closest && event.target.closest("button.dash-dropdown");
         if (dropdown && (event.key === "Delete" || event.key === "Backspace")) {

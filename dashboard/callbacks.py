@@ -21,7 +21,8 @@ CONTROL_OUTPUTS = {spec.name: Output(spec.control, spec.prop) for spec in CONTRO
 VIEW_OUTPUTS = {"view": Output(ids.VIEW, "data"), "filters": Output(ids.FILTERS, "data"), "controls": CONTROL_OUTPUTS,
                 "url": Output(ids.URL, "search"), "message": Output(ids.URL_MESSAGE, "children"),
                 "figure": Output(ids.MAP, "figure"), "heading": Output(ids.MAP_HEADING, "children"),
-                "legend": Output(ids.LEGEND, "children"), "sources": Output(ids.MAP_SOURCES, "children")}
+                "legend": Output(ids.LEGEND, "children"), "sources": Output(ids.MAP_SOURCES, "children"),
+                "panel": Output(ids.PANEL, "children")}
 VIEW_INPUTS = {"url": Input(ids.URL, "search"), "controls": CONTROL_INPUTS, "click": Input(ids.MAP, "clickData"),
                "row": Input(ids.TABLE, "cellClicked"), "district_row": Input(ids.OPPORTUNITIES, "cellClicked"),
                "compare": Input(ids.COMPARE_ADD, "n_clicks"), "clear": Input(ids.CLEAR_SELECTION, "n_clicks"),
@@ -32,7 +33,7 @@ TAB = Input(ids.ACTIVE_TAB, "data")
 
 def register_view(app: Dash, cache: ViewCache) -> None:
     """The reducer: every control, click and button in; the stores, controls, address, messages and the map patch
-    out (one round trip per click or filter)."""
+    out, and the district panel (one round trip per click or filter)."""
     @app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state={"current": State(ids.VIEW, "data")})
     def update_view(url, controls, click, row, district_row, compare, clear, reset, clear_filters, current):
         return outputs.view_outputs(cache, ctx.triggered_id, {"url": url, "controls": controls, "click": click,
@@ -40,7 +41,7 @@ def register_view(app: Dash, cache: ViewCache) -> None:
 
 
 def register_tables(app: Dash, cache: ViewCache) -> None:
-    """The products table and counts, the investor, gap and comparison tabs, and the district panel."""
+    """The products table and counts, the investor, clusters, gap and comparison tabs."""
     app.callback(output={k: Output(*target) for k, target in RESULTS_TARGETS.items()}, inputs={"filters": FILTERS},
                  prevent_initial_call=True)(lambda filters: outputs.results_for(cache, filters))
     app.callback(output={"rows": Output(ids.OPPORTUNITIES, "rowData"), "note": Output(ids.OPPORTUNITIES_NOTE,
@@ -55,8 +56,6 @@ def register_tables(app: Dash, cache: ViewCache) -> None:
         lambda filters, tab: outputs.gaps_for(cache, filters, tab))
     app.callback(Output(ids.COMPARE_TABLE, "children"), Input(ids.VIEW, "data"), TAB, prevent_initial_call=True)(
         lambda view, tab: outputs.compare_for(cache, view, tab))
-    app.callback(Output(ids.PANEL, "children"), Input(ids.VIEW, "data"), prevent_initial_call=True)(
-        lambda view: outputs.panel_output(cache, view))
 
 
 def register_downloads(app: Dash, cache: ViewCache) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dashboard.app import create_app
 from dashboard.data.atlas import load_atlas_or_explain
-from dashboard.settings import ASSETS_DIR, DEFAULT_DATA_DIR
+from dashboard.settings import ASSETS_DIR, COMPRESSED_DIR, DEFAULT_DATA_DIR
 from dashboard.web.static import warm_static
 
 DEFAULTS = {"host": "127.0.0.1", "port": 8050, "workers": 2}
@@ -31,6 +31,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--access-log", default=env.get("ODOP_ACCESS_LOG"),
                         help="write one line per request to this file, '-' for stderr (env ODOP_ACCESS_LOG; "
                              "default: none): worker pid, status, milliseconds, client, request line, bytes")
+    parser.add_argument("--compress-static", action="store_true",
+                        help="make the compressed copies of the static files in build/compressed/ and exit (run by "
+                             "scripts/install.sh, so a start reads them instead of making them)")
     return parser.parse_args(argv)
 
 
@@ -41,7 +44,10 @@ def main(argv: list[str] | None = None) -> None:
     args = _arguments(argv)
     atlas = load_atlas_or_explain(args.data_dir or DEFAULT_DATA_DIR)  # before forking: fail fast, share memory
     server = create_app(atlas).server
-    warm_static(server, ASSETS_DIR)
+    count = warm_static(server, ASSETS_DIR)
+    if args.compress_static:
+        print(f"compressed copies of {count} static files in {COMPRESSED_DIR}")
+        return
 
     class Atlas(BaseApplication):
         def load_config(self) -> None:

@@ -20,6 +20,7 @@ COMPARE_GRID = "compare-grid"
 COMPARE_PICKER = "compare-picker"
 COMPARE_TABLE = "compare-table"
 COVERAGE = "coverage"
+LANGUAGE_SWITCH = "language-switch"  # the header's English / हिन्दी links (assets/odop.js keeps the page's view in them)
 DATA_BANNER = "data-banner"
 DISTRICT_PICKER = "district-picker"
 DOWNLOAD_PNG = "download-png"

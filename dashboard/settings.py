@@ -11,6 +11,7 @@ DEFAULT_DATA_DIR = REPO_DIR / "data"
 ASSETS_DIR = REPO_DIR / "assets"
 DOCS_DIR = REPO_DIR / "docs"
 ARTIFACTS_DIR = REPO_DIR / "artifacts"
+COMPRESSED_DIR = REPO_DIR / "build" / "compressed"  # brotli and gzip copies of the static files, made at install
 
 
 def data_dir_from_env() -> Path:

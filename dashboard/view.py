@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from urllib.parse import parse_qs, urlencode
 
 from dashboard import ids
-from dashboard.text import t
+from dashboard.text import DEFAULT_LANGUAGE, t
 
 DEFAULT_LIST = "DPIIT ODOP"  # the national list (data/odop/lists.csv)
 MAX_TEXT = 200          # longest search text kept
@@ -52,6 +52,7 @@ class View:
     zoom: bool = field(default=False, metadata=_spec("zoom"))
     compare: tuple[str, ...] = field(default=(), metadata=_spec("cmp", ids.COMPARE_PICKER, "districts", limit=4,
                                                                   legacy="compare"))
+    lang: str = field(default=DEFAULT_LANGUAGE, metadata=_spec("lang", choices="languages"))  # the language switch
 
     def to_query_string(self, lgd_codes: dict[str, str] | None = None) -> str:
         """``?state=...&sector=...`` (empty string for the default view); districts by their LGD code

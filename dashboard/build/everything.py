@@ -14,7 +14,9 @@
 - aspirational/aspirational_districts.csv from aspirational/raw (NITI Aayog's 112);
 - census/census2011_districts.csv from census/raw (Census 2011 Primary Census Abstract);
 - geo/district_adjacency.csv, odop/product_families.csv and odop/derived_clusters.csv from the boundaries, the
-  national list and the reviewed odop/family_merges.csv.
+  national list and the reviewed odop/family_merges.csv;
+- names/state_names_hi.csv and names/district_names_hi.csv from the pycountry package (with the reviewed
+  names/state_name_fixes.csv) and geo/raw (LGD's directory): the Hindi names of the interface.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import pandas as pd
 from dashboard.build.census import build_census
 from dashboard.build.clusters import build_clusters
 from dashboard.build.identity import build_identity
+from dashboard.build.names import build_names
 from dashboard.build.layers import build_airports, build_aspirational, build_exports, build_facilities, build_gi_links
 from dashboard.build.places import build_places
 from dashboard.build.products import load_matcher, report_matches
@@ -68,6 +71,7 @@ def build_all(data_dir: Path, out_dir: Path) -> list[str]:
     report += build_facilities(data_dir, out_dir, districts, matcher)
     report += build_aspirational(data_dir, out_dir, matcher)
     report += build_census(data_dir, out_dir)
+    report += build_names(data_dir, out_dir, sorted(s for s in districts["state_name"].unique() if s))
     identity = pd.read_csv(out_dir / "geo" / "district_identity.csv", dtype=str, keep_default_na=False)
     report += build_clusters(data_dir, out_dir, districts, products, identity)
     return report + build_gi_links(data_dir, out_dir, products, districts)

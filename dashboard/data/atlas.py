@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.data.boundaries import read_districts, read_states
 from dashboard.data.census import district_census
+from dashboard.data.hindi import DISTRICT_COLUMNS, STATE_COLUMNS, HindiNames, hindi_names
 from dashboard.data.clusters import derived_links, recorded_overlaps
 
 from dashboard.data.convergence import district_facts, scheme_matches
@@ -25,6 +26,8 @@ from dashboard.data.tables import (
     read_aliases,
     read_aspirational,
     read_census,
+    read_district_names_hi,
+    read_state_names_hi,
     read_changes,
     read_clusters,
     read_depots,
@@ -113,6 +116,7 @@ class Atlas:
     scheme_matches: pd.DataFrame   # programme, district_id, product, scheme_id, basis (dashboard/data/convergence.py)
     district_facts: pd.DataFrame   # per district: aspirational, exports, cluster types, km to each facility kind
     version: str                   # the fingerprint of the data folder it was loaded from (data_version)
+    hindi: HindiNames = field(default_factory=HindiNames)  # Hindi names of states and districts (names/)
 
     @property
     def lgd_districts(self) -> pd.DataFrame:
@@ -280,7 +284,10 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
                  investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
                  district_changes=changes, census=census, profiles=profiles, derived_clusters=derived,
                  derived_links=links, families=loader.table("product_families.csv", read_families, FAMILY_COLUMNS),
-                 scheme_matches=matches, district_facts=facts, version=data_version(data_dir))
+                 scheme_matches=matches, district_facts=facts, version=data_version(data_dir),
+                 hindi=hindi_names(loader.table("names/state_names_hi.csv", read_state_names_hi, STATE_COLUMNS),
+                                   loader.table("names/district_names_hi.csv", read_district_names_hi,
+                                                DISTRICT_COLUMNS), districts))
 
 
 def _first_list(lists: pd.DataFrame, products: pd.DataFrame) -> str:

@@ -272,6 +272,25 @@ class DerivedClusters(pa.DataFrameModel):
     source: Series[str] = pa.Field(**_FILLED)
 
 
+class StateNamesHindi(pa.DataFrameModel):
+    """names/state_names_hi.csv: a state's or union territory's Hindi name (pycountry, reviewed fixes)."""
+
+    state_name: Series[str] = pa.Field(**_FILLED, unique=True)
+    iso_code: Series[str] = pa.Field(str_matches=r"^IN-[A-Z]{2}$")
+    hindi_name: Series[str] = pa.Field(**_FILLED)
+    source: Series[str] = pa.Field(**_FILLED)
+
+
+class DistrictNamesHindi(pa.DataFrameModel):
+    """names/district_names_hi.csv: a district's Hindi name by its LGD code (LGD's own, or a labelled translation)."""
+
+    lgd_code: Series[str] = pa.Field(str_matches=r"^\d+$", unique=True)
+    state: Series[str] = pa.Field(**_FILLED)
+    district: Series[str] = pa.Field(**_FILLED)
+    hindi_name: Series[str] = pa.Field(str_matches=r"^[\u0900-\u097F][\u0900-\u097F ()\-.]*$")
+    source: Series[str] = pa.Field(**_FILLED)
+
+
 class ProductFamilies(pa.DataFrameModel):
     """odop/product_families.csv: the family a national-list product name is clustered under, and why."""
 

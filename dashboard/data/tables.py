@@ -20,6 +20,7 @@ from dashboard.data.schemas import (
     Aspirational,
     Census2011,
     DerivedClusters,
+    DistrictNamesHindi,
     Clusters,
     DistrictChanges,
     DistrictIdentity,
@@ -37,6 +38,7 @@ from dashboard.data.schemas import (
     Products,
     Schemes,
     SectorMap,
+    StateNamesHindi,
     VishwakarmaProducts,
     required_columns,
     validated,
@@ -214,6 +216,8 @@ def read_census(path: Path, log: IssueLog) -> pd.DataFrame:
         "census2011_code")
 
 
+read_state_names_hi = reference_table(StateNamesHindi)  # names/state_names_hi.csv
+read_district_names_hi = reference_table(DistrictNamesHindi)  # names/district_names_hi.csv
 read_derived_clusters = reference_table(DerivedClusters)  # odop/derived_clusters.csv: multi-district clusters.
 
 

@@ -88,6 +88,12 @@ def wait_for_map(page: Page) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def scroll_to_table(page: Page) -> None:
+    """Scroll the products table into view, as a reader does: AG Grid loads when a grid nears the viewport."""
+    page.locator("#table").scroll_into_view_if_needed()
+    page.wait_for_selector("#table .ag-root-wrapper", state="attached", timeout=30_000)
+
+
 def click_district(page: Page, district_id: str) -> None:
     """Click inside a district's polygon on the map, like a planner would."""
     point = page.evaluate(CLICK_POINT_JS, district_id)

@@ -410,7 +410,7 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
         meta=meta or {},
         uirevision="atlas",
         dragmode="pan",
-        font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
+        font=dict(family="'Atlas Devanagari', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"),
     )
     figure = fig.to_plotly_json()
     for name, field in GEOMETRY_TRACES.items():

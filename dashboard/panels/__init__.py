@@ -15,7 +15,7 @@ from dashboard import ids
 from dashboard.panels import clusters, connectivity, exports, infrastructure, people, products, schemes, similar
 from dashboard.panels.common import Section
 from dashboard.queries import DistrictDetail
-from dashboard.text import t
+from dashboard.text import DEFAULT_LANGUAGE, language, t
 
 
 def _codes(detail: DistrictDetail) -> dict[str, str]:
@@ -34,11 +34,10 @@ def district_panel(detail: DistrictDetail | None) -> list:
     """The heading and every section for one district, or the hint when none is selected."""
     if detail is None:
         return [html.P(t("panel.hint"), className="text-muted")]
-    heading = [html.H3(detail.name, className="h5 mb-0", id=ids.PANEL_DISTRICT_NAME),
-               html.Div(detail.state or t("panel.not_lgd"), className="text-muted small"), _code_line(detail)]
+    heading = [*_name_lines(detail), _code_line(detail)]
     if detail.has_lgd:
         heading.append(html.A(t("panel.factsheet"), id=ids.PANEL_FACTSHEET, target="_blank",
-                              href=f"{factsheet_path(detail)}?{urlencode({'list': detail.list_id})}",
+                              href=f"{factsheet_path(detail)}?{urlencode(_sheet_query(detail))}",
                               className="small d-inline-block mt-1"))
     return heading + [section.panel(detail) for section in SECTIONS if section.panel]
 
@@ -50,6 +49,25 @@ def _code_line(detail: DistrictDetail) -> html.Div | None:
         return None
     return html.Div(t("panel.codes", lgd=codes["lgd_code"], census=codes["census2011_code"]),
                     className="text-muted small", id=ids.PANEL_CODES)
+
+
+def _name_lines(detail: DistrictDetail) -> list:
+    """The district's name and state: in Hindi, LGD's own Hindi name with the English one under it; a name only a
+    third party translated is given as such, never as the heading."""
+    hindi = language() == "hi"
+    own = hindi and detail.hindi_name and not detail.hindi_translated
+    lines = [html.H3(detail.hindi_name if own else detail.name, className="h5 mb-0", id=ids.PANEL_DISTRICT_NAME)]
+    if own:
+        lines.append(html.Div(detail.name, lang="en", className="small"))
+    elif hindi and detail.hindi_name:
+        lines.append(html.Div(t("panel.hindi_translated", name=detail.hindi_name), className="small"))
+    state = (detail.state_hindi if hindi and detail.state_hindi else detail.state) or t("panel.not_lgd")
+    return lines + [html.Div(state, className="text-muted small")]
+
+
+def _sheet_query(detail: DistrictDetail) -> dict[str, str]:
+    """The fact sheet link's query: the list, and the language when it is not the default."""
+    return {"list": detail.list_id, **({"lang": language()} if language() != DEFAULT_LANGUAGE else {})}
 
 
 def factsheet_path(detail: DistrictDetail) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from dashboard.panels import district_facts
 from dashboard.panels.products import gi_statement, registry_names
 from dashboard.queries import DistrictDetail
-from dashboard.text import DEFAULT_LANGUAGE, t
+from dashboard.text import language, t
 
 INSET_SIZE = 190
 LISTED_APART = ("products", "schemes")  # facts the sheet lists in full below the table
@@ -25,7 +25,7 @@ LEFT_OFF = ("similar",)  # the panel's way to move between districts, not a fact
 def templates() -> Environment:
     """The page templates (autoescaped), with ``t`` for their words."""
     environment = Environment(loader=PackageLoader("dashboard", "templates"), autoescape=select_autoescape())
-    environment.globals.update(t=t, lang=DEFAULT_LANGUAGE)
+    environment.globals.update(t=t, lang=language)
     return environment
 
 

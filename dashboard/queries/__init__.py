@@ -27,7 +27,7 @@ from dashboard.queries.investor import (
     nearby_facilities,
     seaport_filter,
 )
-from dashboard.text import t
+from dashboard.text import LANGUAGES, t
 from dashboard.view import Choices, View
 
 
@@ -45,6 +45,7 @@ def choices_for(atlas: Atlas, modes: tuple[str, ...]) -> Choices:
         "port_kinds": PORT_KINDS,
         "schemes": tuple(atlas.schemes["scheme_id"]),
         "districts": tuple(atlas.districts["district_id"]),
+        "languages": LANGUAGES,
     }
     return Choices(values, district_states=dict(zip(named["district_id"], named["state_name"])),
                    district_names=dict(zip(atlas.districts["district_id"], atlas.districts["district_name"])),
@@ -201,6 +202,9 @@ class DistrictDetail:
     similar: tuple[Match, ...]     # districts like this one
     belts: tuple[Belt, ...]        # derived clusters (2+ adjacent districts of the state, one product family)
     single_products: list[str]     # national-list products no adjacent district of the state shares
+    hindi_name: str = ""           # the district's Hindi name ('' if none is known)
+    hindi_translated: bool = False  # that name is a third party's translation, not LGD's own
+    state_hindi: str = ""          # the state's Hindi name
 
 
 def cluster_partners(atlas: Atlas, district_id: str | None) -> list[str]:
@@ -248,6 +252,8 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
     created, parents = parents_of(atlas, row["lgd_code"])
     belts = belts_of(atlas, district_id)
     return DistrictDetail(
+        hindi_name=atlas.hindi.district(district_id), hindi_translated=district_id in atlas.hindi.translated,
+        state_hindi=atlas.hindi.states.get(row["state_name"], ""),
         district_id=district_id,
         name=row["district_name"],
         state=row["state_name"],

@@ -7,6 +7,7 @@ the text catalogue (``dashboard/text``), every id from ``dashboard/ids.py``.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
@@ -18,7 +19,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.schemas import FACILITY_KINDS, SECTORS
 from dashboard.maps.modes import MODES
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
-from dashboard.text import t
+from dashboard.text import LANGUAGES, language, t
 from dashboard.view import View, filters_of
 
 # The results table's columns: (field, extra column options); headers are ``table.<field>``.
@@ -84,7 +85,8 @@ def _search(view: View, products: list[str]) -> html.Div:
 def filters(atlas: Atlas) -> list:
     """The filter controls, grouped: what, where, for investors, for planners, the map."""
     view = View()
-    states = sorted(s for s in atlas.districts["state_name"].unique() if s)
+    states = [{"label": state_label(atlas, s), "value": s, "search": s}
+              for s in sorted(s for s in atlas.districts["state_name"].unique() if s)]
     products = sorted(atlas.list_products()["product"].unique(), key=str.lower)
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
     lists = [{"label": label, "value": programme} for programme, label in zip(atlas.lists["programme"],
@@ -139,10 +141,26 @@ def filters_card(atlas: Atlas) -> html.Section:
     ]), className="h-100 filters-card"), **{"aria-label": t("filters.title")})
 
 
+def state_label(atlas: Atlas, state: str) -> str:
+    """A state's name in the page's language (its Hindi name where one is known)."""
+    return atlas.hindi.states.get(state, state) if language() == "hi" else state
+
+
+def district_label(atlas: Atlas, district_id: str, name: str) -> str:
+    """A district's name in the page's language: in Hindi, LGD's own Hindi name with the English one beside it
+    ("दरभंगा (Darbhanga)"); a name only a third party translated is not shown as the district's name."""
+    hindi = atlas.hindi.district(district_id)
+    if language() == "hi" and hindi and district_id not in atlas.hindi.translated:
+        return f"{hindi} ({name})"
+    return name
+
+
 def district_options(atlas: Atlas) -> list[dict]:
-    """Every LGD district as a dropdown option labelled "District, State", sorted by name."""
+    """Every LGD district as a dropdown option labelled "District, State", sorted by name; found by its English
+    or Hindi name (the Hindi one, where known, is searched in either language)."""
     lgd = atlas.lgd_districts.sort_values(["district_name", "state_name"])
-    return [{"label": f"{n}, {s}", "value": d}
+    return [{"label": f"{district_label(atlas, d, n)}, {state_label(atlas, s)}", "value": d,
+             "search": f"{n} {atlas.hindi.district(d)} {s}"}
             for d, n, s in zip(lgd["district_id"], lgd["district_name"], lgd["state_name"])]
 
 
@@ -315,13 +333,23 @@ def data_banner(atlas: Atlas) -> list:
                        html.Code("python -m dashboard.data check --all"), "."], color="warning", className="py-2")]
 
 
-def header(atlas: Atlas) -> html.Header:
-    """The banner: title, what it is, and the current list's coverage."""
+def language_switch(atlas: Atlas, view: View) -> html.Nav:
+    """English / हिन्दी: links to this view in each language (``assets/odop.js`` keeps them following the view)."""
+    codes = dict(zip(atlas.districts["district_id"], atlas.districts["lgd_code"]))
+    links = [html.A(t(f"language.{code}"), href="/" + replace(view, lang=code).to_query_string(codes), lang=code,
+                    hrefLang=code, className="language-link", **({"aria-current": "true"} if code == view.lang else {}))
+             for code in LANGUAGES]
+    return html.Nav(links, id=ids.LANGUAGE_SWITCH, className="language-switch", **{"aria-label": t("language.label")})
+
+
+def header(atlas: Atlas, view: View) -> html.Header:
+    """The banner: title, what it is, the language switch and the current list's coverage."""
     return html.Header(dbc.Navbar(dbc.Container([
         html.Div([html.H1(t("app.title"), className="h5 mb-0 text-white"),
                   html.P(t("app.subtitle"), className="small mb-0 subtitle")]),
-        html.Div(f"{atlas.list_label()}: {atlas.coverage_sentence()}", id=ids.COVERAGE,
-                 className="badge bg-light text-dark coverage-badge"),
+        html.Div([language_switch(atlas, view),
+                  html.Div(f"{atlas.list_label()}: {atlas.coverage_sentence()}", id=ids.COVERAGE,
+                           className="badge bg-light text-dark coverage-badge")], className="header-end"),
     ], fluid=True), color="primary", dark=True, className="mb-2 py-1"))
 
 
@@ -336,7 +364,7 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
         dcc.Store(id=ids.VIEW, data=view.to_dict()),
         dcc.Store(id=ids.FILTERS, data=filters_of(view).to_dict()),
         *(dcc.Download(id=ids.download_id(name)) for name in ids.DOWNLOADS),
-        header(atlas),
+        header(atlas, view),
         html.Main(dbc.Container([
             html.Div(id=ids.URL_MESSAGE, role="status"),
             html.Div(data_banner(atlas), id=ids.DATA_BANNER),

@@ -41,7 +41,7 @@ from dashboard.queries.exporting import (
 )
 from dashboard.queries.clusters import cluster_table
 from dashboard.queries.investor import opportunities
-from dashboard.text import t
+from dashboard.text import t, use_language
 from dashboard.view import CONTROL_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
 
 CONTROL_IDS = {spec.control for spec in CONTROL_FIELDS}
@@ -62,8 +62,11 @@ class ViewCache:
             lambda district_id, list_id: district_detail(atlas, district_id, list_id) if district_id else None)
 
     def stored(self, data: object) -> View:
-        """A view from the browser's store, validated (bad values fall back to defaults)."""
-        return view_from_dict(data, self.choices)[0]
+        """A view from the browser's store, validated (bad values fall back to defaults); the answer is in its
+        language."""
+        view = view_from_dict(data, self.choices)[0]
+        use_language(view.lang)
+        return view
 
     def rows(self, view: View) -> pd.DataFrame:
         """The product rows of a view's filters (cached)."""
@@ -136,14 +139,17 @@ def map_outputs(cache: ViewCache, shown: View, view: View, shown_valid: bool = T
 
 
 def view_outputs(cache: ViewCache, trigger: object, inputs: dict, current: object) -> dict:
-    """Everything one user action changes: the view, the controls, the address, messages and the map."""
+    """Everything one user action changes: the view, the controls, the address, messages, the map and the panel."""
     view, problems = view_from_dict(current, cache.choices)
+    use_language(view.lang)
     event, payload = event_payload(cache.atlas, trigger, inputs)
     transition = next_view(view, event, payload, cache.choices)
+    use_language(transition.view.lang)
     controls = inputs.get("controls")
     return {**transition_outputs(view, transition, controls if isinstance(controls, dict) else {},
                                  cache.choices.lgd_codes),
-            **map_outputs(cache, view, transition.view, not problems)}
+            **map_outputs(cache, view, transition.view, not problems),
+            "panel": panel_output(cache, view, transition.view, not problems)}
 
 
 def table_records(rows: pd.DataFrame) -> list[dict]:
@@ -220,9 +226,11 @@ def compare_outputs(details: list) -> list:
                       id=ids.COMPARE_GRID)]
 
 
-def panel_output(cache: ViewCache, stored: object) -> list:
-    """The district panel for the stored view."""
-    view = cache.stored(stored)
+def panel_output(cache: ViewCache, shown: View, view: View, shown_valid: bool = True) -> object:
+    """The district panel of ``view``, in the reducer's response (no second round trip); a no-op when the district
+    and list it shows stay."""
+    if shown_valid and (view.district_id, view.list_id) == (shown.district_id, shown.list_id):
+        return no_update
     return district_panel(cache.detail_of(view.district_id, view.list_id))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import partial
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import shapely
 from dash import Dash
@@ -15,12 +15,29 @@ from dashboard.data.atlas import Atlas
 from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
-from dashboard.text import t
+from dashboard.text import language, t, use_language
 from dashboard.view import BY_NAME, Choices, view_from_query_string
 
 GEOMETRY_ROUTE = "/_odop"
 # Every address the app answers besides "/": Dash's own routes, static files, geometry, fact sheets, /healthz.
 APP_PATHS = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", f"{GEOMETRY_ROUTE}/", "/factsheet/", "/healthz")
+
+
+def request_language() -> str:
+    """The language a request asks for: ``lang`` in its address, else in its page's (Dash fetches the layout with
+    the page's address as its Referer); the default when neither names one."""
+    if "lang" in request.args:
+        return request.args["lang"]
+    return parse_qs(urlsplit(request.referrer or "").query).get("lang", [""])[0]
+
+
+def serve_languages(app: Dash) -> None:
+    """Answer every request in the language it asks for (callbacks then follow their view's ``lang``), and give
+    the page's ``<html lang>`` that language."""
+    app.server.before_request(lambda: use_language(request_language()))
+    index = app.interpolate_index
+    app.interpolate_index = lambda **parts: index(**parts).replace('<html lang="en">', f'<html lang="{language()}">',
+                                                                  1)
 
 
 def serve_health(app: Dash, facts: dict) -> None:

@@ -1,5 +1,7 @@
 """Static files compressed once (brotli and gzip), with ETags that answer 304 and long-lived caching for
-fingerprinted URLs; ``warm_static`` compresses them before the workers fork."""
+fingerprinted URLs. The compressed copies are made at install (``python -m dashboard --compress-static``) and kept in
+``build/compressed/`` by content hash; ``warm_static`` reads them before the workers fork (a copy missing there is
+made then, and saved for the next start)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import brotli
 from dash.fingerprint import check_fingerprint
 
+from dashboard.settings import COMPRESSED_DIR
 from dashboard.web.bundles import lazy_chunks
 
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"),
@@ -45,6 +48,22 @@ def _static_key(path: str, query: str) -> tuple[str, bool]:
     return path, any(part.split("=")[0] in ("m", "v") for part in query.split("&") if part)
 
 
+def compressed(body: bytes, digest: str, store: Path = COMPRESSED_DIR) -> dict[str, bytes]:
+    """``body`` compressed with brotli (quality 11) and gzip (level 9): read from ``store`` when made before, else
+    made now and written there (through a temporary file and a rename)."""
+    bodies = {}
+    for encoding, compress in (("br", lambda b: brotli.compress(b, quality=11)),
+                               ("gzip", lambda b: gzip.compress(b, compresslevel=9, mtime=0))):
+        path = store / f"{digest}.{encoding}"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(compress(body))
+            os.replace(temporary, path)
+        bodies[encoding] = path.read_bytes()
+    return bodies
+
+
 def _encoding(accepted: str, file: StaticFile) -> str:
     accepted = accepted.lower()
     for encoding in ("br", "gzip"):
@@ -70,11 +89,11 @@ class StaticFiles:
         if not captured.get("status", "").startswith("200"):
             return None
         content_type = dict(captured["headers"]).get("Content-Type", "application/octet-stream")
+        digest = hashlib.sha256(body).hexdigest()[:16]
         bodies = {"identity": body}
         if any(kind in content_type for kind in COMPRESSIBLE) and len(body) > 1024:
-            bodies["br"] = brotli.compress(body, quality=11)
-            bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
-        self.files[key] = StaticFile(content_type, bodies, hashlib.sha256(body).hexdigest()[:16])
+            bodies |= compressed(body, digest)
+        self.files[key] = StaticFile(content_type, bodies, digest)
         return self.files[key]
 
     def __call__(self, environ: dict, start_response):
@@ -102,8 +121,9 @@ class StaticFiles:
 
 def warm_static(server, assets: Path | None = None) -> int:
     """Fetch the page's scripts, styles, geometry, the lazy chunks its components load and the files in
-    ``assets/`` once, so each is compressed before the workers fork (and shared by them) rather than on a
-    visitor's first request (brotli 11 of AG Grid's 870 KB chunk takes over a second). Returns how many."""
+    ``assets/`` once, so each is loaded with its compressed copies before the workers fork (and shared by them)
+    rather than on a visitor's first request (brotli 11 of AG Grid's 870 KB chunk takes over a second; the copies
+    made at install are read, not made). Returns how many."""
     client = server.test_client()
     page = client.get("/").get_data(as_text=True) + client.get("/_dash-layout").get_data(as_text=True)
     urls = set(re.findall(r'(?:src|href)="(/[^"]+)"', page)) | set(re.findall(r'"(/_odop/[^"]+)"', page))
@@ -112,5 +132,3 @@ def warm_static(server, assets: Path | None = None) -> int:
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # brotli releases the GIL
         list(pool.map(lambda url: client.get(url, headers={"Accept-Encoding": "br"}), urls))
     return len(urls)
-
-

@@ -18,6 +18,7 @@ from dashboard.devtools.browser import (
     drawn_areas,
     read_export,
     screenshot,
+    scroll_to_table,
     wait_for_map,
 )
 
@@ -41,9 +42,6 @@ def wait_for_points(page, trace: str, condition: str) -> None:
 def test_a_click_outlines_the_district_at_once_even_while_the_server_is_still_answering(page, small_server):
     page.goto(small_server.url)
     wait_for_map(page)
-    # The page has settled: the table's rows are drawn (AG Grid's lazy chunk can arrive after the map on a cold
-    # server, and the scrollbar it brings resizes the map, whose redraw rightly drops an instant outline).
-    page.wait_for_selector("#table .ag-row", state="attached")
     page.wait_for_load_state("networkidle")
     held = []
     page.route("**/_dash-update-component*", lambda route: held.append(route))  # the server "is slow"
@@ -103,6 +101,7 @@ def test_selecting_a_state_filters_the_table_and_the_csv_download(page, small_se
     wait_for_map(page)
     choose(page, "state", "Rajasthan")
     expect(page.locator("#stat-districts")).to_have_text("1 of 1")
+    scroll_to_table(page)
     rows = page.locator("#table .ag-center-cols-container .ag-row")
     expect(rows).to_have_count(1)  # Jaipur
     expect(page.locator("#table")).to_contain_text("Blue pottery")
@@ -120,6 +119,7 @@ def test_reloading_a_shared_link_restores_filters_and_selection(page, small_serv
     wait_for_map(page)
     expect(page.locator("#state")).to_contain_text("Uttar Pradesh")
     expect(page.locator("#panel-district-name")).to_have_text("Varanasi")
+    scroll_to_table(page)
     expect(page.locator("#table")).to_contain_text("Pink meenakari")
     expect(page.locator("#table")).not_to_contain_text("Leather Products")
     query = parse_qs(urlparse(page.url).query)
@@ -177,6 +177,7 @@ def test_real_data_map_draws_all_india_offline_and_varanasi_shows_its_products(p
 def test_table_column_filter_row_click_and_csv_export_of_the_rows_shown(page, small_server):
     page.goto(small_server.url)
     wait_for_map(page)
+    scroll_to_table(page)
     page.get_by_role("textbox", name="Product Filter Input").fill("meena")
     rows = page.locator("#table .ag-center-cols-container .ag-row")
     expect(rows).to_have_count(1)
@@ -230,6 +231,7 @@ def test_choosing_another_list_recolours_the_table_badge_and_panel(page, small_s
     expect(page.locator("#coverage")).to_contain_text("National ODOP list (fixture)")
     choose(page, "list", "PMFME")
     expect(page.locator("#coverage")).to_contain_text("PMFME list (fixture): Products known for 2 of 15")
+    scroll_to_table(page)
     expect(page.locator("#table .ag-center-cols-container .ag-row")).to_have_count(2)
     expect(page.locator("#panel-products")).to_contain_text("Aonla products")
     expect(page.locator("#panel-other-lists")).to_contain_text("DPIIT ODOP: Banarasi silk saree")
@@ -319,3 +321,16 @@ def test_a_coastal_an_island_and_a_new_districts_panels_say_what_users_know(page
     page.locator("#panel-connectivity").scroll_into_view_if_needed()
     screenshot(page, f"places-{name.lower().replace(' ', '-')}")
     assert page.external == [] and page.console_errors == []
+
+
+def test_the_table_code_loads_only_when_the_reader_scrolls_to_the_table(page, small_server):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(small_server.url)
+    wait_for_map(page)
+    assert not [url for url in fetched if "dash_ag_grid" in url], "the first screen fetched AG Grid"
+    expect(page.locator("#table")).to_have_attribute("aria-busy", "true")  # a placeholder of the table's size
+    scroll_to_table(page)
+    expect(page.locator("#table .ag-center-cols-container .ag-row").first).to_be_visible()
+    assert len([url for url in fetched if "dash_ag_grid.v" in url]) == 1
+    assert page.console_errors == []

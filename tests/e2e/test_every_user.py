@@ -33,6 +33,9 @@ def test_a_keyboard_user_picks_ernakulam_by_name_and_its_panel_opens_with_the_ma
     wait_for_map(page)
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Skip to the map")
+    for language in ("English", "हिन्दी"):  # the header's language switch
+        page.keyboard.press("Tab")
+        expect(page.locator(":focus")).to_have_text(language)
     page.keyboard.press("Tab")
     expect(page.locator("#district-picker")).to_be_focused()
     page.keyboard.press("Enter")
@@ -89,6 +92,8 @@ AXE_STATES = {
     "the clusters view in Bihar with Darbhanga's partners": ("?state=Bihar&cl=1&lgd=195", "desktop"),
     "the investor tab": ("?sector=Textile#tab-opportunities", "desktop"),
     "an expanded scheme row on a phone": ("?lgd=187#details", "phone"),
+    "Darbhanga in Hindi": ("?lang=hi&lgd=195", "desktop"),
+    "Bihar in Hindi on a phone": ("?lang=hi&state=Bihar&lgd=195", "phone"),
 }
 
 
