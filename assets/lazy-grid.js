@@ -43,5 +43,4 @@
   }
   lazy.AgGrid = AgGrid;
   window.dash_ag_grid = lazy;
-  window.odopLoadGrid = load;  // tests and the browser benchmark
 }());

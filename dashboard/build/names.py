@@ -21,12 +21,12 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from dashboard.data.hindi import DISTRICT_COLUMNS, STATE_COLUMNS
+from dashboard.data.hindi import DISTRICT_COLUMNS, STATE_COLUMNS, THIRD_PARTY_PREFIX
 from dashboard.data.importing import write_frame_atomically
 
 LGD_FILE = "lgd_states_districts_20261002.json"
 LGD_LOCAL = "LGD local-language name (lgd_states_districts_20261002.json)"
-THIRD_PARTY = "third-party translation in the LGD file (hiSource: translation), not LGD's own"
+THIRD_PARTY = f"{THIRD_PARTY_PREFIX} translation in the LGD file (hiSource: translation), not LGD's own"
 NOT_HINDI = {"Maharashtra"}  # LGD's local names there are Marathi
 
 

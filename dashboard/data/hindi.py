@@ -21,8 +21,16 @@ class HindiNames:
     translated: frozenset[str] = frozenset()
 
     def district(self, district_id: str) -> str:
-        """The district's Hindi name ('' when none is known)."""
+        """The district's Hindi name, LGD's own or translated ('' when none is known): what search matches."""
         return self.districts.get(district_id, "")
+
+    def own(self, district_id: str) -> str:
+        """LGD's own Hindi name of the district ('' when LGD gives none): the only one shown as its name."""
+        return "" if district_id in self.translated else self.district(district_id)
+
+    def translation(self, district_id: str) -> str:
+        """The third party's Hindi translation of the district's name ('' if LGD gives its own, or none)."""
+        return self.district(district_id) if district_id in self.translated else ""
 
 
 def hindi_names(states: pd.DataFrame, districts: pd.DataFrame, polygons: pd.DataFrame) -> HindiNames:

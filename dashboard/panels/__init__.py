@@ -55,12 +55,12 @@ def _name_lines(detail: DistrictDetail) -> list:
     """The district's name and state: in Hindi, LGD's own Hindi name with the English one under it; a name only a
     third party translated is given as such, never as the heading."""
     hindi = language() == "hi"
-    own = hindi and detail.hindi_name and not detail.hindi_translated
-    lines = [html.H3(detail.hindi_name if own else detail.name, className="h5 mb-0", id=ids.PANEL_DISTRICT_NAME)]
+    own = hindi and detail.hindi_name
+    lines = [html.H3(own or detail.name, className="h5 mb-0", id=ids.PANEL_DISTRICT_NAME)]
     if own:
         lines.append(html.Div(detail.name, lang="en", className="small"))
-    elif hindi and detail.hindi_name:
-        lines.append(html.Div(t("panel.hindi_translated", name=detail.hindi_name), className="small"))
+    elif hindi and detail.hindi_translation:
+        lines.append(html.Div(t("panel.hindi_translated", name=detail.hindi_translation), className="small"))
     state = (detail.state_hindi if hindi and detail.state_hindi else detail.state) or t("panel.not_lgd")
     return lines + [html.Div(state, className="text-muted small")]
 

@@ -202,8 +202,8 @@ class DistrictDetail:
     similar: tuple[Match, ...]     # districts like this one
     belts: tuple[Belt, ...]        # derived clusters (2+ adjacent districts of the state, one product family)
     single_products: list[str]     # national-list products no adjacent district of the state shares
-    hindi_name: str = ""           # the district's Hindi name ('' if none is known)
-    hindi_translated: bool = False  # that name is a third party's translation, not LGD's own
+    hindi_name: str = ""           # LGD's own Hindi name of the district ('' if it gives none)
+    hindi_translation: str = ""    # a third party's Hindi translation of its name, where LGD gives none
     state_hindi: str = ""          # the state's Hindi name
 
 
@@ -252,7 +252,7 @@ def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> Distri
     created, parents = parents_of(atlas, row["lgd_code"])
     belts = belts_of(atlas, district_id)
     return DistrictDetail(
-        hindi_name=atlas.hindi.district(district_id), hindi_translated=district_id in atlas.hindi.translated,
+        hindi_name=atlas.hindi.own(district_id), hindi_translation=atlas.hindi.translation(district_id),
         state_hindi=atlas.hindi.states.get(row["state_name"], ""),
         district_id=district_id,
         name=row["district_name"],

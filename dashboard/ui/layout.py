@@ -149,10 +149,8 @@ def state_label(atlas: Atlas, state: str) -> str:
 def district_label(atlas: Atlas, district_id: str, name: str) -> str:
     """A district's name in the page's language: in Hindi, LGD's own Hindi name with the English one beside it
     ("दरभंगा (Darbhanga)"); a name only a third party translated is not shown as the district's name."""
-    hindi = atlas.hindi.district(district_id)
-    if language() == "hi" and hindi and district_id not in atlas.hindi.translated:
-        return f"{hindi} ({name})"
-    return name
+    own = atlas.hindi.own(district_id)
+    return f"{own} ({name})" if language() == "hi" and own else name
 
 
 def district_options(atlas: Atlas) -> list[dict]:

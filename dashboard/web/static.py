@@ -50,17 +50,22 @@ def _static_key(path: str, query: str) -> tuple[str, bool]:
 
 def compressed(body: bytes, digest: str, store: Path = COMPRESSED_DIR) -> dict[str, bytes]:
     """``body`` compressed with brotli (quality 11) and gzip (level 9): read from ``store`` when made before, else
-    made now and written there (through a temporary file and a rename)."""
+    made now and saved there (through a temporary file and a rename; where ``store`` cannot be written, not saved)."""
     bodies = {}
     for encoding, compress in (("br", lambda b: brotli.compress(b, quality=11)),
                                ("gzip", lambda b: gzip.compress(b, compresslevel=9, mtime=0))):
         path = store / f"{digest}.{encoding}"
-        if not path.exists():
+        if path.exists():
+            bodies[encoding] = path.read_bytes()
+            continue
+        bodies[encoding] = compress(body)
+        try:  # a read-only install still serves the copy made now
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(compress(body))
+            temporary.write_bytes(bodies[encoding])
             os.replace(temporary, path)
-        bodies[encoding] = path.read_bytes()
+        except OSError:
+            pass
     return bodies
 
 
