@@ -215,6 +215,44 @@
         }
     }
 
+    // The same, before Plotly draws: a figure (or patch) from the server gets the filled ranges for the box it is
+    // drawn in, so the map is drawn once instead of drawn and then relaid out.
+    function fittedLayout(gd, layout) {
+        var geo = layout && layout.geo;
+        if (!gd.closest || !gd.closest("#" + ids.MAP) || !geo || !geo.lonaxis || !geo.lataxis ||
+                !geo.lonaxis.range || !geo.lataxis.range) {
+            return layout;
+        }
+        var margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        var x = (geo.domain && geo.domain.x) || [0, 1], y = (geo.domain && geo.domain.y) || [0, 1];
+        var filled = filledRanges(geo.lonaxis.range, geo.lataxis.range,
+                                  (gd.clientWidth - margin.l - margin.r) * (x[1] - x[0]),
+                                  (gd.clientHeight - margin.t - margin.b) * (y[1] - y[0]));
+        if (!filled) {
+            return layout;
+        }
+        return Object.assign({}, layout, {geo: Object.assign({}, geo, {
+            lonaxis: Object.assign({}, geo.lonaxis, {range: filled.lon}),
+            lataxis: Object.assign({}, geo.lataxis, {range: filled.lat})})});
+    }
+
+    function fitBeforeDrawing(plotly) {
+        ["newPlot", "react"].forEach(function (name) {
+            var draw = plotly[name];
+            plotly[name] = function (gd, data, layout, config) {
+                if (data && !Array.isArray(data) && data.layout) {  // Plotly.react(gd, {data, layout, ...})
+                    return draw.call(this, gd, Object.assign({}, data, {layout: fittedLayout(gd, data.layout)}));
+                }
+                return draw.call(this, gd, data, fittedLayout(gd, layout), config);
+            };
+        });
+    }
+    document.addEventListener("DOMContentLoaded", function () {  // Plotly (assets/vendor) has loaded by then
+        if (window.Plotly) {
+            fitBeforeDrawing(window.Plotly);
+        }
+    });
+
     function bindMapClicks() {
         var graph = mapGraph();
         if (graph && graph.on && !graph.odopBound) {

@@ -85,7 +85,7 @@ def _search(view: View, products: list[str]) -> html.Div:
 def filters(atlas: Atlas) -> list:
     """The filter controls, grouped: what, where, for investors, for planners, the map."""
     view = View()
-    states = [{"label": state_label(atlas, s), "value": s, "search": s}
+    states = [{"label": state_label(atlas, s), "value": s, **({"search": s} if state_label(atlas, s) != s else {})}
               for s in sorted(s for s in atlas.districts["state_name"].unique() if s)]
     products = sorted(atlas.list_products()["product"].unique(), key=str.lower)
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
@@ -157,9 +157,12 @@ def district_options(atlas: Atlas) -> list[dict]:
     """Every LGD district as a dropdown option labelled "District, State", sorted by name; found by its English
     or Hindi name (the Hindi one, where known, is searched in either language)."""
     lgd = atlas.lgd_districts.sort_values(["district_name", "state_name"])
-    return [{"label": f"{district_label(atlas, d, n)}, {state_label(atlas, s)}", "value": d,
-             "search": f"{n} {atlas.hindi.district(d)} {s}"}
-            for d, n, s in zip(lgd["district_id"], lgd["district_name"], lgd["state_name"])]
+    options = []
+    for d, n, s in zip(lgd["district_id"], lgd["district_name"], lgd["state_name"]):
+        label, hindi = f"{district_label(atlas, d, n)}, {state_label(atlas, s)}", atlas.hindi.district(d)
+        # the label is searched; only a Hindi name it does not show is added (each word indexed costs page load)
+        options.append({"label": label, "value": d, **({"search": hindi} if hindi and hindi not in label else {})})
+    return options
 
 
 def district_picker(options: list[dict]) -> html.Div:

@@ -323,12 +323,13 @@ def test_a_coastal_an_island_and_a_new_districts_panels_say_what_users_know(page
     assert page.external == [] and page.console_errors == []
 
 
-def test_the_table_code_loads_only_when_the_reader_scrolls_to_the_table(page, small_server):
+def test_the_table_code_and_the_hindi_font_load_only_when_the_page_needs_them(page, small_server):
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(small_server.url)
     wait_for_map(page)
     assert not [url for url in fetched if "dash_ag_grid" in url], "the first screen fetched AG Grid"
+    assert not [url for url in fetched if "devanagari-devanagari" in url], "an English page fetched the Hindi font"
     expect(page.locator("#table")).to_have_attribute("aria-busy", "true")  # a placeholder of the table's size
     scroll_to_table(page)
     expect(page.locator("#table .ag-center-cols-container .ag-row").first).to_be_visible()
