@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.build.clusters import derived_clusters, name_key, product_families
+from dashboard.data.clusters import recorded_overlaps
 from dashboard.maps.figures import overlays_of
 from dashboard.panels import district_facts, district_panel
 from dashboard.queries import district_detail
@@ -130,3 +131,11 @@ def test_bhadohis_carpets_and_mirzapurs_make_one_carpet_belt_by_the_reviewed_mer
     belts = district_detail(real_atlas, BHADOHI).belts
     carpets = next(belt for belt in belts if belt.family == "Carpets")
     assert {name for name, _ in carpets.partners} >= {"Mirzapur"}
+
+
+def test_a_recorded_cluster_sharing_no_district_with_a_derived_one_overlaps_none():
+    recorded = pd.DataFrame({"cluster_id": ["sfurti-1"], "product": ["Carpet"]})
+    recorded_links = pd.DataFrame({"cluster_id": ["sfurti-1"], "district_id": ["180"]})
+    derived = pd.DataFrame({"cluster_id": ["d-1"], "family": ["carpet"]})
+    links = pd.DataFrame({"cluster_id": ["d-1"], "district_id": ["999"]})  # no district in common
+    assert recorded_overlaps(recorded, recorded_links, derived, links).tolist() == [""]

@@ -37,7 +37,8 @@ def recorded_overlaps(recorded: pd.DataFrame, recorded_links: pd.DataFrame, deri
     families = dict(zip(derived["cluster_id"], derived["family"].map(product_words)))
     shared = recorded_links.merge(links, on="district_id", suffixes=("", "_derived"))
     words = dict(zip(recorded["cluster_id"], recorded["product"].map(product_words)))
-    shared = shared[[bool(words.get(r, set()) & families.get(d, set()))
-                     for r, d in zip(shared["cluster_id"], shared["cluster_id_derived"])]]
+    shared = shared.loc[pd.Series([bool(words.get(r, set()) & families.get(d, set()))  # a mask even when empty
+                                   for r, d in zip(shared["cluster_id"], shared["cluster_id_derived"])],
+                                  index=shared.index, dtype=bool)]
     found = shared.groupby("cluster_id")["cluster_id_derived"].agg(lambda ids: ";".join(sorted(set(ids))))
     return recorded["cluster_id"].map(lambda cluster: found.get(cluster, ""))
