@@ -1,7 +1,8 @@
 /* AG Grid, loaded when a grid first comes into view (issue 21): the page ships without AG Grid's bundle
    (dashboard/web/bundles.py, defer_grid_bundle); until it has loaded, each AgGrid renders as a placeholder of
    the same size, and its bundle is fetched once the placeholder nears the viewport (or a tab shows it). The
-   namespace Dash resolves stays this one, so a grid never remounts when the bundle arrives. */
+   namespace Dash resolves stays this one, so a grid never remounts when the bundle arrives. Once it has, the
+   grid-loaded store is set, and the products table's rows follow (the page comes without them). */
 (function () {
   const meta = document.querySelector('meta[name="odop-grid-script"]');
   if (!meta || window.dash_ag_grid) { return; }
@@ -16,6 +17,7 @@
         real = window.dash_ag_grid;
         Object.keys(real).forEach(key => { if (key !== 'AgGrid') { lazy[key] = real[key]; } });
         window.dash_ag_grid = lazy;
+        window.dash_clientside.set_props(window.odopIds.GRID_LOADED, {data: true});  // the table's rows follow
         resolve(real);
       };
       script.onerror = reject;

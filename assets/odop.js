@@ -142,6 +142,24 @@
         }
     });
 
+    // The search box's suggestions (the lists' product names): fetched when the box is first focused, and made plain
+    // <option>s of its <datalist>, outside React.
+    document.addEventListener("focusin", function (event) {
+        var list = document.getElementById(ids.PRODUCT_NAMES);
+        var source = document.querySelector("meta[name=" + ids.PRODUCT_NAMES_META + "]");
+        if (!list || !source || list.dataset.requested || event.target.getAttribute("list") !== ids.PRODUCT_NAMES) {
+            return;
+        }
+        list.dataset.requested = "true";
+        window.fetch(source.content).then(function (response) { return response.json(); }).then(function (names) {
+            list.replaceChildren.apply(list, names.map(function (name) {
+                var option = document.createElement("option");
+                option.value = name;
+                return option;
+            }));
+        }).catch(function () { delete list.dataset.requested; });
+    });
+
     // Arrow keys move between tabs (the ARIA tabs pattern), as well as Tab.
     document.addEventListener("keydown", function (event) {
         var tab = event.target.closest && event.target.closest("[role=tab]");
@@ -236,18 +254,49 @@
             lataxis: Object.assign({}, geo.lataxis, {range: filled.lat})})});
     }
 
+    // The map's geometry is one TopoJSON topology (dashboard/maps/topology.py) that the page preloads: decoded once
+    // (assets/vendor/topojson-client.min.js, loaded after this file) and handed to Plotly under the URL each geometry
+    // trace names, so Plotly draws without fetching. Should that fail, Plotly fetches the trace's own GeoJSON URL.
+    var geometryLink = document.getElementById(ids.GEOMETRY_LINK);
+    var pageLoaded = new Promise(function (resolve) { document.addEventListener("DOMContentLoaded", resolve); });
+    var geometry = Promise.all([
+        geometryLink ? window.fetch(geometryLink.href).then(function (response) { return response.json(); })
+                     : Promise.reject(new Error("no geometry link")),
+        pageLoaded
+    ]).then(function (loaded) {
+        var topology = loaded[0], decoded = {};
+        decoded[ids.DISTRICTS_TRACE] = window.topojson.feature(topology, topology.objects.districts);
+        decoded[ids.STATES_TRACE] = window.topojson.feature(topology, topology.objects.states);
+        return decoded;
+    }).catch(function () { return {}; });
+
+    function withGeometry(traces) {  // resolves once the geometry traces' URLs are answered
+        return geometry.then(function (decoded) {
+            var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
+            (traces || []).forEach(function (trace) {
+                if (typeof trace.geojson === "string" && decoded[trace.name] && typeof assets[trace.geojson] !== "object") {
+                    assets[trace.geojson] = decoded[trace.name];
+                }
+            });
+        });
+    }
+
     function fitBeforeDrawing(plotly) {
         ["newPlot", "react"].forEach(function (name) {
             var draw = plotly[name];
             plotly[name] = function (gd, data, layout, config) {
-                if (data && !Array.isArray(data) && data.layout) {  // Plotly.react(gd, {data, layout, ...})
-                    return draw.call(this, gd, Object.assign({}, data, {layout: fittedLayout(gd, data.layout)}));
-                }
-                return draw.call(this, gd, data, fittedLayout(gd, layout), config);
+                var self = this;
+                var figure = data && !Array.isArray(data) && data.layout;  // Plotly.react(gd, {data, layout, ...})
+                return withGeometry(figure ? data.data : data).then(function () {
+                    if (figure) {
+                        return draw.call(self, gd, Object.assign({}, data, {layout: fittedLayout(gd, data.layout)}));
+                    }
+                    return draw.call(self, gd, data, fittedLayout(gd, layout), config);
+                });
             };
         });
     }
-    document.addEventListener("DOMContentLoaded", function () {  // Plotly (assets/vendor) has loaded by then
+    pageLoaded.then(function () {  // Plotly (assets/vendor) has loaded by then
         if (window.Plotly) {
             fitBeforeDrawing(window.Plotly);
         }
@@ -293,18 +342,6 @@
                     .concat(tabIds.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
                     .concat(tabIds.map(function (id) { return String(id === chosen); }))
                     .concat(tabIds.map(function (id) { return id !== chosen; }));
-            },
-            // The search box's suggestions: plain <option>s in its <datalist>, outside React.
-            fillDatalist: function (names) {
-                var list = document.getElementById(ids.PRODUCT_NAMES);
-                if (list && Array.isArray(names)) {
-                    list.replaceChildren.apply(list, names.map(function (name) {
-                        var option = document.createElement("option");
-                        option.value = name;
-                        return option;
-                    }));
-                }
-                return window.dash_clientside.no_update;
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {

@@ -44,6 +44,8 @@ def register_tables(app: Dash, cache: ViewCache) -> None:
     """The products table and counts, the investor, clusters, gap and comparison tabs."""
     app.callback(output={k: Output(*target) for k, target in RESULTS_TARGETS.items()}, inputs={"filters": FILTERS},
                  prevent_initial_call=True)(lambda filters: outputs.results_for(cache, filters))
+    app.callback(Output(ids.TABLE, "rowData"), FILTERS, Input(ids.GRID_LOADED, "data"), prevent_initial_call=True)(
+        lambda filters, loaded: outputs.table_rows(cache, filters, loaded))
     app.callback(output={"rows": Output(ids.OPPORTUNITIES, "rowData"), "note": Output(ids.OPPORTUNITIES_NOTE,
                                                                                       "children")},
                  inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
@@ -88,5 +90,4 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     for function, output, inputs in CLIENTSIDE:
         app.clientside_callback(ClientsideFunction(namespace="odop", function_name=function), output, *inputs,
                                 prevent_initial_call=True)
-    app.clientside_callback(ClientsideFunction(namespace="odop", function_name="fillDatalist"),  # on load
-                            Output(ids.PRODUCT_NAMES, "title"), Input(ids.PRODUCT_NAME_LIST, "data"))
+

@@ -32,8 +32,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="write one line per request to this file, '-' for stderr (env ODOP_ACCESS_LOG; "
                              "default: none): worker pid, status, milliseconds, client, request line, bytes")
     parser.add_argument("--compress-static", action="store_true",
-                        help="make the compressed copies of the static files in build/compressed/ and exit (run by "
-                             "scripts/install.sh, so a start reads them instead of making them)")
+                        help="make the map's TopoJSON and the compressed copies of the static files in "
+                             "build/compressed/ and exit (run by scripts/install.sh, so a start reads them instead of "
+                             "making them)")
     return parser.parse_args(argv)
 
 
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     server = create_app(atlas).server
     count = warm_static(server, ASSETS_DIR)
     if args.compress_static:
-        print(f"compressed copies of {count} static files in {COMPRESSED_DIR}")
+        print(f"the map's TopoJSON and compressed copies of {count} static files in {COMPRESSED_DIR}")
         return
 
     class Atlas(BaseApplication):

@@ -21,7 +21,7 @@ from dashboard.maps.modes import view_choices as choices_for
 from dashboard.maps.update import initial_map, map_update
 from dashboard.panels import district_panel
 from dashboard.queries import district_detail, filter_products, gaps
-from dashboard.ui.outputs import event_payload, results_outputs, table_records, transition_outputs
+from dashboard.ui.outputs import ViewCache, event_payload, results_outputs, table_records, table_rows, transition_outputs
 from dashboard.view import View, control_values, next_view, view_from_query_string
 
 
@@ -156,9 +156,16 @@ def test_changing_a_filter_updates_the_view_and_the_url_but_not_the_controls(sma
 def test_selecting_a_state_filters_the_table_and_counts(small_atlas):
     view = View(state="Rajasthan")
     out = results_outputs(small_atlas, view, filter_products(small_atlas, view))
-    assert {r["district"] for r in out["rows"]} == {"Jaipur"}
+    assert {r["district"] for r in table_rows(ViewCache(small_atlas, None), view.to_dict(), True)} == {"Jaipur"}
     assert [out["districts"], out["products"], out["sectors"], out["states"]] == ["1 of 1", "1", "1", "1"]
     assert "Rajasthan" in out["note"]
+
+
+def test_the_products_table_gets_its_rows_only_once_its_grid_has_loaded(small_atlas):
+    """The page comes without the table's rows (AG Grid loads when the table nears the screen)."""
+    cache = ViewCache(small_atlas, None)
+    assert table_rows(cache, View().to_dict(), False) is no_update
+    assert len(table_rows(cache, View().to_dict(), True)) == len(filter_products(small_atlas, View()))
 
 
 def test_investor_filters_by_sector_search_and_gi(small_atlas):

@@ -13,7 +13,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import brotli
+import numpy as np
 import pytest
+import shapely
 from fixture_data import VARANASI
 
 from dashboard.app import create_app
@@ -28,8 +31,10 @@ def client(small_atlas):
     return create_app(small_atlas).server.test_client()
 
 
-def test_every_response_says_same_origin_only_no_sniffing_and_no_framing(client):
-    for path in ("/", "/_dash-layout", "/healthz", "/assets/style.css"):
+def test_every_page_says_same_origin_only_and_no_framing_and_every_response_no_sniffing(client):
+    for path in ("/_dash-layout", "/healthz", "/assets/style.css", "/assets/vendor/plotly-geo.min.js?m=1"):
+        assert client.get(path).headers["X-Content-Type-Options"] == "nosniff"
+    for path in ("/", "/factsheet/lgd/187", "/no-such-page"):
         headers = client.get(path).headers
         policy = headers["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
@@ -167,7 +172,7 @@ def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_a
     assert client.get("/assets/no-such-file.js").status_code == 404
 
 
-def test_a_shared_link_opens_with_its_table_counts_and_panel_in_the_page_itself(client):
+def test_a_shared_link_opens_with_its_counts_and_panel_in_the_page_itself(client):
     layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost/?district={VARANASI}&gi=1"}).get_json()
     text = json.dumps(layout)
     assert "panel-district-name" in text and "Banarasi" in text  # the panel, without a callback
@@ -176,3 +181,47 @@ def test_a_shared_link_opens_with_its_table_counts_and_panel_in_the_page_itself(
                      if not d.get("prevent_initial_call") and not d.get("clientside_function")]
     assert len(fired_on_load) == 1 and "view.data" in fired_on_load[0]  # only the reducer reads the address
 
+
+
+def test_answers_made_per_request_are_brotli_even_where_the_browser_also_takes_zstd(client):
+    answer = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})  # Chromium's
+    assert answer.headers["Content-Encoding"] == "br"  # 63 KB against zstd's 72 KB for the real layout
+
+
+def _decoded(topology: dict, name: str) -> dict:
+    """A TopoJSON object's polygons by id (the arcs delta-decoded, reversed where an index is negative)."""
+    scale, translate = np.array(topology["transform"]["scale"]), np.array(topology["transform"]["translate"])
+    arcs = [np.cumsum(np.array(arc), axis=0) * scale + translate for arc in topology["arcs"]]
+
+    def polygon(rings: list) -> shapely.Polygon:
+        points = [np.vstack([arcs[i] if i >= 0 else arcs[~i][::-1] for i in ring]) for ring in rings]
+        return shapely.Polygon(points[0], points[1:])
+    return {g["id"]: shapely.MultiPolygon([polygon(p) for p in (g["arcs"] if g["type"] == "MultiPolygon"
+                                                                 else [g["arcs"]])])
+            for g in topology["objects"][name]["geometries"]}
+
+
+def test_the_map_geometry_comes_as_one_topology_holding_the_same_districts_and_state_outlines(client):
+    page = client.get("/").get_data(as_text=True)
+    url = re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)
+    topology = client.get(url).get_json()
+    for name, trace_url in (("districts", "/_odop/districts.json"), ("states", "/_odop/states.json")):
+        decoded = _decoded(topology, name)
+        features = client.get(trace_url).get_json()["features"]
+        assert set(decoded) == {feature["id"] for feature in features}
+        for feature in features:  # the same shape, to the 0.001 degree the geometry is rounded to
+            shape = shapely.geometry.shape(feature["geometry"])
+            assert decoded[feature["id"]].hausdorff_distance(shape) <= 0.001, (name, feature["id"])
+
+
+def test_the_default_pages_layouts_are_answered_with_brotli_11_copies_made_once(small_atlas, tmp_path):
+    server = create_app(small_atlas).server
+    client = server.test_client()
+    server.extensions["odop_layouts"].make(client, store=tmp_path)  # what warm_static does before the workers fork
+    copies = {path.read_bytes() for path in tmp_path.glob("*.br")}
+    assert len(copies) == 2  # English and Hindi
+    for page, made_once in (("http://localhost/", True), ("http://localhost/?lang=hi", True),
+                            ("http://localhost/?state=Rajasthan", False)):
+        answer = client.get("/_dash-layout", headers={"Referer": page, "Accept-Encoding": "gzip, br, zstd"})
+        assert answer.headers["Content-Encoding"] == "br" and (answer.data in copies) == made_once
+        assert brotli.decompress(answer.data) == client.get("/_dash-layout", headers={"Referer": page}).data

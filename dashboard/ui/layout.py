@@ -73,13 +73,13 @@ def _switch(control_id: str, label_key: str, value: bool, spacing: str = "mb-2")
     return dbc.Switch(id=control_id, label=t(label_key), value=value, className=spacing)
 
 
-def _search(view: View, products: list[str]) -> html.Div:
+def _search(view: View) -> html.Div:
     return html.Div([
         dcc.Input(id=ids.SEARCH, type="search", value=view.search, placeholder=t("filters.search_placeholder"),
                   debounce=0.4, list=ids.PRODUCT_NAMES, className="form-control", autoComplete="off", maxLength=200),
-        # Filled by assets/odop.js from the store: ~850 Option components made every Dash update
-        # (a click's panel, a filter) cost over half a second of renderer work.
-        html.Datalist([], id=ids.PRODUCT_NAMES), dcc.Store(id=ids.PRODUCT_NAME_LIST, data=products)])
+        # Filled by assets/odop.js when the box is first focused (web/routes.py, serve_product_names), outside React:
+        # ~850 Option components made every Dash update (a click's panel, a filter) cost over half a second.
+        html.Datalist([], id=ids.PRODUCT_NAMES)])
 
 
 def filters(atlas: Atlas) -> list:
@@ -87,7 +87,6 @@ def filters(atlas: Atlas) -> list:
     view = View()
     states = [{"label": state_label(atlas, s), "value": s, **({"search": s} if state_label(atlas, s) != s else {})}
               for s in sorted(s for s in atlas.districts["state_name"].unique() if s)]
-    products = sorted(atlas.list_products()["product"].unique(), key=str.lower)
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
     lists = [{"label": label, "value": programme} for programme, label in zip(atlas.lists["programme"],
                                                                                 atlas.lists["label"])]
@@ -98,7 +97,7 @@ def filters(atlas: Atlas) -> list:
                _labelled("filters.sector", dcc.Dropdown(list(SECTORS), list(view.sectors), id=ids.SECTORS, multi=True,
                                                         placeholder=t("filters.sector_placeholder"))),
                html.Div([dbc.Label(t("filters.search"), html_for=ids.SEARCH, className="fw-semibold small mb-1"),
-                         _search(view, products)], className="mb-3"),
+                         _search(view)], className="mb-3"),
                _switch(ids.GI_ONLY, "filters.gi_only", view.gi_only)),
         _group("filters.where",
                _labelled("filters.state", dcc.Dropdown(states, view.state, id=ids.STATE,
@@ -315,7 +314,7 @@ def tabs_card(compare_options: list[dict]) -> html.Section:
                 "compare": compare_tab(compare_options), "gaps": gaps_tab()}
     first = ids.TAB_KEYS[0]
     return html.Section(dbc.Card(dbc.CardBody([
-        dcc.Store(id=ids.ACTIVE_TAB, data=first),
+        dcc.Store(id=ids.ACTIVE_TAB, data=first), dcc.Store(id=ids.GRID_LOADED, data=False),
         html.Div([tab_button(key, key == first) for key in ids.TAB_KEYS], role="tablist", id=ids.TABS,
                  className="nav nav-tabs", **{"aria-label": t("tabs.label")}),
         *(html.Div(contents[key], id=ids.tabpanel_id(key), role="tabpanel", hidden=key != first, className="pt-2",

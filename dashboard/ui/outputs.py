@@ -168,15 +168,20 @@ def _short_source(url: str) -> str:
 
 
 def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
-    """Table rows, the four headline counts, the coverage badge, the note under the table and the empty notice."""
+    """The four headline counts, the coverage badge, the note under the table and the empty notice."""
     summary = summarise(atlas, rows, view)
     label = atlas.list_label(view.list_id)
     coverage = f"{label}: {atlas.coverage_sentence(view.list_id)}"
     note = t("results.note", rows=len(rows), view=describe(view, label), coverage=coverage)
-    return {"rows": table_records(rows), "districts": t("stats.of", shown=summary.districts,
-                                                        total=summary.districts_total),
+    return {"districts": t("stats.of", shown=summary.districts, total=summary.districts_total),
             "products": str(summary.products), "sectors": str(summary.sectors), "states": str(summary.states),
             "coverage": coverage, "note": note, "empty": not rows.empty}
+
+
+def table_rows(cache: ViewCache, filters: object, grid_loaded: object) -> object:
+    """The products table's rows for the stored filters, once AG Grid has loaded (the page comes without them: the
+    grid loads when it nears the screen)."""
+    return table_records(cache.rows(cache.stored(filters))) if grid_loaded else no_update
 
 
 def opportunity_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
@@ -284,7 +289,7 @@ def initial_props(atlas: Atlas, view: View) -> dict[tuple[str, str], object]:
 
 
 # The results outputs: key -> (component id, property).
-RESULTS_TARGETS = {"rows": (ids.TABLE, "rowData"), "districts": (ids.STAT_DISTRICTS, "children"),
+RESULTS_TARGETS = {"districts": (ids.STAT_DISTRICTS, "children"),
                    "products": (ids.STAT_PRODUCTS, "children"), "sectors": (ids.STAT_SECTORS, "children"),
                    "states": (ids.STAT_STATES, "children"), "coverage": (ids.COVERAGE, "children"),
                    "note": (ids.TABLE_NOTE, "children"), "empty": (ids.EMPTY_RESULT, "hidden")}

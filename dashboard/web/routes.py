@@ -13,10 +13,13 @@ from flask import Response, request
 
 from dashboard.data.atlas import Atlas
 from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
+from dashboard.maps.topology import district_topology
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
+from dashboard.settings import COMPRESSED_DIR
 from dashboard.text import language, t, use_language
 from dashboard.view import BY_NAME, Choices, view_from_query_string
+from dashboard.web.static import stored
 
 GEOMETRY_ROUTE = "/_odop"
 # Every address the app answers besides "/": Dash's own routes, static files, geometry, fact sheets, /healthz.
@@ -46,22 +49,42 @@ def serve_health(app: Dash, facts: dict) -> None:
     app.server.add_url_rule("/healthz", "healthz", lambda: Response(body, mimetype="application/json"))
 
 
-def serve_geometry(app: Dash, base: MapBase) -> dict[str, str]:
-    """Serve each map geometry (districts, state outlines) from one cacheable, same-origin URL.
+def serve_geometry(app: Dash, base: MapBase) -> tuple[dict[str, str], str]:
+    """Serve the map's geometry from cacheable, same-origin URLs: one TopoJSON topology, which the page preloads and
+    ``assets/odop.js`` decodes into each geometry trace's GeoJSON, and each trace's GeoJSON at the URL its figure
+    names (what Plotly fetches itself should the decoding fail).
 
-    The map figure references these URLs instead of embedding ~2 MB of coordinates, so the page
-    layout stays small and the browser caches the geometry between visits. Returns trace name -> URL.
+    The map figure references these URLs instead of embedding ~2 MB of coordinates, so the page layout stays small
+    and the browser caches the geometry between visits. Returns (trace name -> GeoJSON URL, topology URL).
     """
-    urls = {}
+    urls, bodies = {}, []
     for trace, field in GEOMETRY_TRACES.items():
         body = json.dumps(getattr(base, field), separators=(",", ":")).encode("utf-8")
         route = f"{GEOMETRY_ROUTE}/{field.removesuffix('_geojson')}.json"  # /_odop/districts.json
-        app.server.add_url_rule(route, field, partial(_geometry_response, body))
-        urls[trace] = f"{route}?v={hashlib.sha256(body).hexdigest()[:12]}"
-    return urls
+        app.server.add_url_rule(route, field, partial(_cacheable_json, body))
+        urls[trace] = f"{route}?v={_digest(body)}"
+        bodies.append(body)
+    topology = stored(COMPRESSED_DIR / f"{_digest(*bodies)}.topo.json",  # made at install: it takes seconds
+                      lambda: json.dumps(district_topology(base), separators=(",", ":")).encode("utf-8"))
+    route = f"{GEOMETRY_ROUTE}/geometry.topo.json"
+    app.server.add_url_rule(route, "topology", partial(_cacheable_json, topology))
+    return urls, f"{route}?v={_digest(topology)}"
 
 
-def _geometry_response(body: bytes) -> Response:
+def serve_product_names(app: Dash, atlas: Atlas) -> str:
+    """Serve the search box's suggestions, the lists' product names (A-Z), from one cacheable URL; returns it."""
+    names = sorted(atlas.list_products()["product"].unique(), key=str.lower)
+    body = json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    route = f"{GEOMETRY_ROUTE}/product-names.json"
+    app.server.add_url_rule(route, "product_names", partial(_cacheable_json, body))
+    return f"{route}?v={_digest(body)}"
+
+
+def _digest(*bodies: bytes) -> str:
+    return hashlib.sha256(b"".join(bodies)).hexdigest()[:12]
+
+
+def _cacheable_json(body: bytes) -> Response:
     return Response(body, mimetype="application/json", headers={"Cache-Control": "public, max-age=31536000"})
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import brotli
 from dash.fingerprint import check_fingerprint
+from flask import request
 
 from dashboard.settings import COMPRESSED_DIR
 from dashboard.web.bundles import lazy_chunks
 
-SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"),
-                    ("X-Frame-Options", "DENY")]
+NO_SNIFFING = ("X-Content-Type-Options", "nosniff")  # on every response (the page's own headers: web/headers.py)
 STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_odop/", "/_favicon.ico")
 COMPRESSIBLE = ("javascript", "json", "css", "svg", "html", "text/plain")
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -48,25 +48,26 @@ def _static_key(path: str, query: str) -> tuple[str, bool]:
     return path, any(part.split("=")[0] in ("m", "v") for part in query.split("&") if part)
 
 
+def stored(path: Path, make: Callable[[], bytes]) -> bytes:
+    """The bytes saved at ``path`` when made before, else ``make()``'s, saved there (through a temporary file and a
+    rename; where ``path`` cannot be written, not saved: a read-only install still serves what was made now)."""
+    if path.exists():
+        return path.read_bytes()
+    body = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(body)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return body
+
+
 def compressed(body: bytes, digest: str, store: Path = COMPRESSED_DIR) -> dict[str, bytes]:
-    """``body`` compressed with brotli (quality 11) and gzip (level 9): read from ``store`` when made before, else
-    made now and saved there (through a temporary file and a rename; where ``store`` cannot be written, not saved)."""
-    bodies = {}
-    for encoding, compress in (("br", lambda b: brotli.compress(b, quality=11)),
-                               ("gzip", lambda b: gzip.compress(b, compresslevel=9, mtime=0))):
-        path = store / f"{digest}.{encoding}"
-        if path.exists():
-            bodies[encoding] = path.read_bytes()
-            continue
-        bodies[encoding] = compress(body)
-        try:  # a read-only install still serves the copy made now
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(bodies[encoding])
-            os.replace(temporary, path)
-        except OSError:
-            pass
-    return bodies
+    """``body`` compressed with brotli (quality 11) and gzip (level 9), :func:`stored` in ``store`` by ``digest``."""
+    return {"br": stored(store / f"{digest}.br", lambda: brotli.compress(body, quality=11)),
+            "gzip": stored(store / f"{digest}.gzip", lambda: gzip.compress(body, compresslevel=9, mtime=0))}
 
 
 def _encoding(accepted: str, file: StaticFile) -> str:
@@ -82,8 +83,8 @@ class StaticFiles:
     encoding that answers 304, and ``immutable`` caching for fingerprinted URLs (``?m=``, ``?v=``, Dash's
     ``.v1_2_3m456`` names). Bounded: only files the app answered 200 for, keyed without the fingerprint."""
 
-    def __init__(self, app, policy: Callable[[], str]):
-        self.app, self.policy = app, policy
+    def __init__(self, app):
+        self.app = app
         self.files: dict[str, StaticFile] = {}
 
     def _load(self, environ: dict, key: str) -> StaticFile | None:
@@ -111,7 +112,7 @@ class StaticFiles:
             return self.app(environ, start_response)
         encoding = _encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), file)
         headers = [("Cache-Control", IMMUTABLE if fingerprinted else "no-cache"), ("ETag", file.etag(encoding)),
-                   ("Vary", "Accept-Encoding"), ("Content-Security-Policy", self.policy()), *SECURITY_HEADERS]
+                   ("Vary", "Accept-Encoding"), NO_SNIFFING]
         wanted = environ.get("HTTP_IF_NONE_MATCH", "")
         if any(file.etag(e) in wanted for e in file.bodies):
             start_response("304 Not Modified", headers)
@@ -124,12 +125,43 @@ class StaticFiles:
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
 
+class StoredLayouts:
+    """Page layouts answered with a brotli-11 copy made once (the default view's in each language: the real one is
+    36 KB so, 43 KB at the brotli 5 of answers made per request, which would take 0.4 s at 11); other layouts are
+    compressed per request. The copies are made (or read from ``build/compressed/``) by :func:`warm_static`."""
+
+    URL = "/_dash-layout"
+    PAGES = ("http://localhost/", "http://localhost/?lang=hi")  # the pages asking for them (their Referer)
+
+    def __init__(self):
+        self.copies: dict[str, bytes] = {}  # by the digest of the layout's JSON
+
+    def make(self, client, store: Path = COMPRESSED_DIR) -> None:
+        for page in self.PAGES:
+            body = client.get(self.URL, headers={"Referer": page}).get_data()
+            digest = hashlib.sha256(body).hexdigest()[:16]
+            self.copies[digest] = stored(store / f"{digest}.br", lambda body=body: brotli.compress(body, quality=11))
+
+    def answer(self, response):
+        """Flask ``after_request``: a layout made before gets its stored copy (Flask-Compress leaves it then)."""
+        if (request.path == self.URL and response.status_code == 200 and self.copies
+                and "br" in request.headers.get("Accept-Encoding", "")):
+            copy = self.copies.get(hashlib.sha256(response.get_data()).hexdigest()[:16])
+            if copy is not None:
+                response.set_data(copy)
+                response.headers["Content-Encoding"] = "br"
+                response.vary.add("Accept-Encoding")
+        return response
+
+
 def warm_static(server, assets: Path | None = None) -> int:
     """Fetch the page's scripts, styles, geometry, the lazy chunks its components load and the files in
     ``assets/`` once, so each is loaded with its compressed copies before the workers fork (and shared by them)
     rather than on a visitor's first request (brotli 11 of AG Grid's 870 KB chunk takes over a second; the copies
-    made at install are read, not made). Returns how many."""
+    made at install are read, not made), and the default pages' layouts' brotli-11 copies (:class:`StoredLayouts`).
+    Returns how many files."""
     client = server.test_client()
+    server.extensions["odop_layouts"].make(client)
     page = client.get("/").get_data(as_text=True) + client.get("/_dash-layout").get_data(as_text=True)
     urls = set(re.findall(r'(?:src|href)="(/[^"]+)"', page)) | set(re.findall(r'"(/_odop/[^"]+)"', page))
     urls |= lazy_chunks(page) | {f"/assets/{p.relative_to(assets).as_posix()}"

@@ -61,6 +61,8 @@ def test_a_click_outlines_the_district_at_once_even_while_the_server_is_still_an
 def test_the_search_box_suggests_the_lists_product_names(page, small_server):
     page.goto(small_server.url)
     wait_for_map(page)
+    expect(page.locator("#product-names option")).to_have_count(0)  # fetched when the box is first focused
+    page.get_by_label("Product or district search").focus()
     suggestions = page.locator("#product-names option")
     expect(suggestions.first).to_be_attached()
     names = suggestions.evaluate_all("options => options.map(o => o.value)")
@@ -320,6 +322,20 @@ def test_a_coastal_an_island_and_a_new_districts_panels_say_what_users_know(page
     expect(page.locator("#panel")).to_contain_text(expected)
     page.locator("#panel-connectivity").scroll_into_view_if_needed()
     screenshot(page, f"places-{name.lower().replace(' ', '-')}")
+    assert page.external == [] and page.console_errors == []
+
+
+def test_the_map_is_drawn_from_the_one_topology_the_page_preloads(page, real_server):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(real_server.url)
+    wait_for_map(page)
+    geometry = [url for url in fetched if "/_odop/" in url]
+    assert len(geometry) == 1 and "/_odop/geometry.topo.json?v=" in geometry[0]  # not the GeoJSON of each trace
+    drawn = page.evaluate("""() => Object.fromEntries(document.querySelector('#map .js-plotly-plot').data
+        .filter(trace => trace.type === 'choropleth').map(trace => [trace.name, trace.locations.length]))""")
+    paths = page.locator("#map path.choroplethlocation")
+    assert paths.count() == drawn["districts"] + drawn["state borders"] == 808 + 36
     assert page.external == [] and page.console_errors == []
 
 
