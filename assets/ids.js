@@ -15,6 +15,7 @@ window.odopIds = {
  "COVERAGE": "coverage",
  "DATA_BANNER": "data-banner",
  "DISTRICTS_TRACE": "districts",
+ "DISTRICT_OPTIONS_META": "odop-district-options",
  "DISTRICT_PICKER": "district-picker",
  "DOWNLOADS": [
   "csv",
@@ -76,6 +77,10 @@ window.odopIds = {
  "PANEL_SCHEMES": "panel-schemes",
  "PANEL_SIMILAR": "panel-similar",
  "PARTNERS_TRACE": "cluster partner districts",
+ "PICKERS": [
+  "district-picker",
+  "compare-picker"
+ ],
  "PLACES_TRACE": "facilities, airports and seaports",
  "PORT_KIND": "port-kind",
  "PRODUCT_NAMES": "product-names",

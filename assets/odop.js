@@ -142,6 +142,37 @@
         }
     });
 
+    // The district pickers come with the options of their values only (Dash's dropdown indexes every option it is
+    // given as it renders: 777 districts took ~0.4 s of a page load). The whole list, in the page's language, is
+    // fetched once and given to a picker when the pointer or focus comes to it; the server's answers give a picker
+    // its new value's options (notePickerOptions keeps count, so a picker is given the list again only then).
+    var pickerSizes = {}, allDistricts = null;
+    function districtOptions() {
+        var source = document.querySelector("meta[name=" + ids.DISTRICT_OPTIONS_META + "-" +
+                                            document.documentElement.lang + "]");
+        allDistricts = allDistricts || (source ? window.fetch(source.content).then(function (response) {
+            return response.json();
+        }) : Promise.reject(new Error("no district options")));
+        allDistricts.catch(function () { allDistricts = null; });
+        return allDistricts;
+    }
+    function givePickerEveryDistrict(event) {
+        var picker = event.target.closest && event.target.closest(ids.PICKERS.map(function (id) {
+            return "#" + id;
+        }).join(","));
+        if (!picker) {
+            return;
+        }
+        districtOptions().then(function (options) {
+            if (pickerSizes[picker.id] !== options.length) {
+                pickerSizes[picker.id] = options.length;
+                window.dash_clientside.set_props(picker.id, {options: options});
+            }
+        }, function () {});
+    }
+    document.addEventListener("pointerover", givePickerEveryDistrict);
+    document.addEventListener("focusin", givePickerEveryDistrict);
+
     // The search box's suggestions (the lists' product names): fetched when the box is first focused, and made plain
     // <option>s of its <datalist>, outside React.
     document.addEventListener("focusin", function (event) {
@@ -342,6 +373,11 @@
                     .concat(tabIds.map(function (id) { return id === chosen ? "nav-link active" : "nav-link"; }))
                     .concat(tabIds.map(function (id) { return String(id === chosen); }))
                     .concat(tabIds.map(function (id) { return id !== chosen; }));
+            },
+            notePickerOptions: function () {  // the options of each picker, in ids.PICKERS' order
+                Array.from(arguments).forEach(function (options, i) {
+                    pickerSizes[ids.PICKERS[i]] = (options || []).length;
+                });
             },
             // On a phone the panel sits under the map: after a selection, bring it into view.
             revealPanel: function (view) {

@@ -23,8 +23,8 @@ from dashboard.ui.outputs import initial_props
 from dashboard.view import View, next_view
 from dashboard.web.bundles import defer_grid_bundle, drop_unused_bundles, use_geo_plotly_bundle
 from dashboard.web.headers import harden
-from dashboard.web.routes import (serve_factsheets, serve_geometry, serve_health, serve_languages, serve_not_found,
-                                  serve_product_names)
+from dashboard.web.routes import (serve_district_options, serve_factsheets, serve_geometry, serve_health,
+                                  serve_languages, serve_not_found, serve_product_names)
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -81,7 +81,9 @@ def create_app(data: Atlas | None = None) -> Dash:
     app.index_string = INDEX_STRING.replace("{preloads}", f'<link id="{ids.GEOMETRY_LINK}" rel="preload" '
                                             f'href="{topology_url}" as="fetch" crossorigin="anonymous">'
                                             f'<meta name="{ids.PRODUCT_NAMES_META}" '
-                                            f'content="{serve_product_names(app, atlas)}">')
+                                            f'content="{serve_product_names(app, atlas)}">' + "".join(
+        f'<meta name="{ids.DISTRICT_OPTIONS_META}-{lang}" content="{url}">'
+        for lang, url in serve_district_options(app, atlas).items()))
     choices = view_choices(atlas)
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded

@@ -14,7 +14,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.maps.figures import MapBase
 from dashboard.ui import outputs
 from dashboard.ui.outputs import DOWNLOADS, RESULTS_TARGETS, ViewCache
-from dashboard.view import CONTROL_FIELDS
+from dashboard.view import CONTROL_FIELDS, PICKER_FIELDS
 
 CONTROL_INPUTS = {spec.name: Input(spec.control, spec.prop) for spec in CONTROL_FIELDS}
 CONTROL_OUTPUTS = {spec.name: Output(spec.control, spec.prop) for spec in CONTROL_FIELDS}
@@ -22,7 +22,8 @@ VIEW_OUTPUTS = {"view": Output(ids.VIEW, "data"), "filters": Output(ids.FILTERS,
                 "url": Output(ids.URL, "search"), "message": Output(ids.URL_MESSAGE, "children"),
                 "figure": Output(ids.MAP, "figure"), "heading": Output(ids.MAP_HEADING, "children"),
                 "legend": Output(ids.LEGEND, "children"), "sources": Output(ids.MAP_SOURCES, "children"),
-                "panel": Output(ids.PANEL, "children")}
+                "panel": Output(ids.PANEL, "children"),
+                "options": {spec.name: Output(spec.control, "options") for spec in PICKER_FIELDS}}
 VIEW_INPUTS = {"url": Input(ids.URL, "search"), "controls": CONTROL_INPUTS, "click": Input(ids.MAP, "clickData"),
                "row": Input(ids.TABLE, "cellClicked"), "district_row": Input(ids.OPPORTUNITIES, "cellClicked"),
                "compare": Input(ids.COMPARE_ADD, "n_clicks"), "clear": Input(ids.CLEAR_SELECTION, "n_clicks"),
@@ -90,4 +91,6 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
     for function, output, inputs in CLIENTSIDE:
         app.clientside_callback(ClientsideFunction(namespace="odop", function_name=function), output, *inputs,
                                 prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction(namespace="odop", function_name="notePickerOptions"),  # no output
+                            *(Input(picker, "options") for picker in ids.PICKERS))
 

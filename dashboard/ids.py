@@ -63,7 +63,11 @@ PANEL_SCHEMES = "panel-schemes"
 PANEL_SIMILAR = "panel-similar"
 PORT_KIND = "port-kind"
 PRODUCT_NAMES = "product-names"
-PRODUCT_NAMES_META = "odop-product-names"  # the page's meta tag naming the URL of the search box's suggestions
+PRODUCT_NAMES_META = "odop-product-names"
+# The district pickers: each comes with the options of its value only; the whole list (its URL in the page's meta tag
+# DISTRICT_OPTIONS_META-<language>) is given to a picker by assets/odop.js when the pointer or focus comes to it.
+PICKERS = (DISTRICT_PICKER, COMPARE_PICKER)
+DISTRICT_OPTIONS_META = "odop-district-options"  # the page's meta tag naming the URL of the search box's suggestions
 RESET = "reset"
 SCHEMES = "schemes"
 SEAPORT_KM = "seaport-km"

@@ -114,6 +114,7 @@ FIELDS: tuple[FieldSpec, ...] = tuple(
               f.metadata["legacy"])
     for f in fields(View))
 CONTROL_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in FIELDS if spec.control)
+PICKER_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in CONTROL_FIELDS if spec.control in ids.PICKERS)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from dash import no_update
+from plotly.utils import PlotlyJSONEncoder
 from fixture_data import CHANDAULI, VARANASI
 
+from dashboard import ids
 from dashboard.app import create_app
 from dashboard.maps.figures import (
     BY_NAME,
@@ -21,7 +25,9 @@ from dashboard.maps.modes import view_choices as choices_for
 from dashboard.maps.update import initial_map, map_update
 from dashboard.panels import district_panel
 from dashboard.queries import district_detail, filter_products, gaps
-from dashboard.ui.outputs import ViewCache, event_payload, results_outputs, table_records, table_rows, transition_outputs
+from dashboard.ui.layout import build_layout
+from dashboard.ui.outputs import (ViewCache, event_payload, results_outputs, table_records, table_rows,
+                                  transition_outputs, view_outputs)
 from dashboard.view import View, control_values, next_view, view_from_query_string
 
 
@@ -312,3 +318,19 @@ def test_facility_layer_can_be_switched_off(small_atlas, base):
         return operations_by_trace(patch)["facilities, airports and seaports"]["lon"]
     assert facility_points(True) == [78.01]      # the one facility with coordinates
     assert facility_points(False) == []
+
+
+def test_a_click_gives_the_picker_its_districts_option_and_a_choice_in_the_picker_keeps_the_whole_list(small_atlas):
+    """The page comes with a picker's value's options only (Dash indexes every option as it renders); whatever
+    writes a picker's value gives it that value's option in the same answer."""
+    cache = ViewCache(small_atlas, build_map_base(small_atlas))
+    picked = view_outputs(cache, ids.MAP, {"click": click_on(VARANASI), "controls": control_values(View())},
+                          View().to_dict())
+    assert [o["value"] for o in picked["options"]["district_id"]] == [VARANASI]
+    assert picked["options"]["compare"] is no_update
+    chosen = view_outputs(cache, ids.DISTRICT_PICKER,
+                          {"controls": control_values(View(district_id=VARANASI))}, View().to_dict())
+    assert chosen["view"]["district_id"] == VARANASI and chosen["options"]["district_id"] is no_update
+    layout = json.dumps(build_layout(small_atlas, initial_map(small_atlas, cache.base, View(), {}), View()),
+                        cls=PlotlyJSONEncoder)
+    assert f'"value": "{VARANASI}"' not in layout  # no option before a picker is used

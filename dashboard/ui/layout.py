@@ -164,6 +164,14 @@ def district_options(atlas: Atlas) -> list[dict]:
     return options
 
 
+def picked_options(options: list[dict], value: object) -> list[dict]:
+    """The options of the districts a picker's ``value`` names (one id, or a list): a picker comes with these
+    only, since Dash's dropdown indexes every option it is given for search as it renders (777 districts: ~0.4 s of a
+    page load) and drops a value it has no option for; the whole list comes on demand (``assets/odop.js``)."""
+    chosen = set(value) if isinstance(value, (list, tuple)) else {value}
+    return [option for option in options if option["value"] in chosen]
+
+
 def district_picker(options: list[dict]) -> html.Div:
     """Type-ahead over every LGD district ("Ernakulam, Kerala"): opens its panel and zooms the map to it."""
     return html.Div([dbc.Label(t("picker.label"), html_for=ids.DISTRICT_PICKER, className="visually-hidden"),
@@ -375,11 +383,12 @@ def build_layout(atlas: Atlas, initial_map: tuple[dict, dict], view: View | None
                 _stat(ids.STAT_STATES, "stats.states"),
             ], className="g-2 mb-2 stats-row", id=ids.SUMMARY), **{"aria-label": t("stats.label")}),
             dbc.Row([
-                dbc.Col(map_card(districts, *initial_map), lg=6, className="mb-2 order-1 order-lg-2"),
+                dbc.Col(map_card(picked_options(districts, view.district_id), *initial_map), lg=6,
+                        className="mb-2 order-1 order-lg-2"),
                 dbc.Col(filters_card(atlas), lg=3, className="mb-2 order-2 order-lg-1"),
                 dbc.Col(panel_card(), lg=3, className="mb-2 order-3"),
             ], className="g-2"),
-            tabs_card(districts),
+            tabs_card(picked_options(districts, view.compare)),
         ], fluid=True, className="px-3"), id=ids.MAIN),
         html.Footer(dbc.Container(html.Small(t("app.footer"), className="text-muted"), fluid=True,
                                   className="px-3 mb-3")),

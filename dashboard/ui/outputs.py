@@ -41,8 +41,9 @@ from dashboard.queries.exporting import (
 )
 from dashboard.queries.clusters import cluster_table
 from dashboard.queries.investor import opportunities
-from dashboard.text import t, use_language
-from dashboard.view import CONTROL_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
+from dashboard.text import LANGUAGES, language, t, use_language
+from dashboard.ui.layout import district_options, picked_options
+from dashboard.view import CONTROL_FIELDS, PICKER_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
 
 CONTROL_IDS = {spec.control for spec in CONTROL_FIELDS}
 EVENTS = {ids.URL: "url", ids.MAP: "click", ids.TABLE: "select", ids.OPPORTUNITIES: "select",
@@ -60,6 +61,11 @@ class ViewCache:
         self.opportunities_for = lru_cache(maxsize=32)(self._opportunities)
         self.detail_of = lru_cache(maxsize=64)(
             lambda district_id, list_id: district_detail(atlas, district_id, list_id) if district_id else None)
+        self.options_in = lru_cache(maxsize=len(LANGUAGES))(lambda _language: district_options(atlas))
+
+    def district_options(self) -> list[dict]:
+        """Every district as a picker option, in the answer's language (cached)."""
+        return self.options_in(language())
 
     def stored(self, data: object) -> View:
         """A view from the browser's store, validated (bad values fall back to defaults); the answer is in its
@@ -146,10 +152,18 @@ def view_outputs(cache: ViewCache, trigger: object, inputs: dict, current: objec
     transition = next_view(view, event, payload, cache.choices)
     use_language(transition.view.lang)
     controls = inputs.get("controls")
-    return {**transition_outputs(view, transition, controls if isinstance(controls, dict) else {},
-                                 cache.choices.lgd_codes),
+    written = transition_outputs(view, transition, controls if isinstance(controls, dict) else {},
+                                 cache.choices.lgd_codes)
+    return {**written, "options": picker_outputs(cache, written["controls"]),
             **map_outputs(cache, view, transition.view, not problems),
             "panel": panel_output(cache, view, transition.view, not problems)}
+
+
+def picker_outputs(cache: ViewCache, controls: dict) -> dict:
+    """A district picker the reducer writes a value to gets that value's options in the same answer (the dropdown
+    would drop a value without its option); the others keep theirs (the whole list, once given)."""
+    return {spec.name: picked_options(cache.district_options(), controls[spec.name])
+            if controls[spec.name] not in (no_update, None, [], ()) else no_update for spec in PICKER_FIELDS}
 
 
 def table_records(rows: pd.DataFrame) -> list[dict]:

@@ -17,7 +17,8 @@ from dashboard.maps.topology import district_topology
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
 from dashboard.settings import COMPRESSED_DIR
-from dashboard.text import language, t, use_language
+from dashboard.text import LANGUAGES, language, t, use_language
+from dashboard.ui.layout import district_options
 from dashboard.view import BY_NAME, Choices, view_from_query_string
 from dashboard.web.static import stored
 
@@ -78,6 +79,21 @@ def serve_product_names(app: Dash, atlas: Atlas) -> str:
     route = f"{GEOMETRY_ROUTE}/product-names.json"
     app.server.add_url_rule(route, "product_names", partial(_cacheable_json, body))
     return f"{route}?v={_digest(body)}"
+
+
+def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
+    """Serve every district as a picker option, in each language, from cacheable URLs (a picker comes with its
+    value's options only; ``assets/odop.js`` fetches the whole list when it is about to be used). Returns language
+    -> URL."""
+    urls, current = {}, language()
+    for lang in LANGUAGES:
+        use_language(lang)
+        body = json.dumps(district_options(atlas), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        route = f"{GEOMETRY_ROUTE}/district-options-{lang}.json"
+        app.server.add_url_rule(route, f"district_options_{lang}", partial(_cacheable_json, body))
+        urls[lang] = f"{route}?v={_digest(body)}"
+    use_language(current)
+    return urls
 
 
 def _digest(*bodies: bytes) -> str:
