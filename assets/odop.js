@@ -312,6 +312,21 @@
         });
     }
 
+    // An answer that changes the district panel redraws the map after the panel has been painted: the redraw
+    // (~150 ms) would otherwise hold back the frame that shows the panel (the click's instant outline is there).
+    var panelChanged = false;
+    new MutationObserver(function (records) {
+        var panel = document.getElementById(ids.PANEL);
+        panelChanged = panelChanged || records.some(function (record) { return panel && panel.contains(record.target); });
+    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+    function afterPanelPainted(name) {
+        var wait = name === "react" && panelChanged;
+        panelChanged = false;
+        return wait && new Promise(function (resolve) {
+            window.requestAnimationFrame(function () { window.setTimeout(resolve, 0); });  // after this frame
+        });
+    }
+
     function fitBeforeDrawing(plotly) {
         ["newPlot", "react"].forEach(function (name) {
             var draw = plotly[name];
@@ -319,6 +334,8 @@
                 var self = this;
                 var figure = data && !Array.isArray(data) && data.layout;  // Plotly.react(gd, {data, layout, ...})
                 return withGeometry(figure ? data.data : data).then(function () {
+                    return afterPanelPainted(name);
+                }).then(function () {
                     if (figure) {
                         return draw.call(self, gd, Object.assign({}, data, {layout: fittedLayout(gd, data.layout)}));
                     }
