@@ -11,7 +11,9 @@ DEFAULT_DATA_DIR = REPO_DIR / "data"
 ASSETS_DIR = REPO_DIR / "assets"
 DOCS_DIR = REPO_DIR / "docs"
 ARTIFACTS_DIR = REPO_DIR / "artifacts"
-COMPRESSED_DIR = REPO_DIR / "build" / "compressed"  # brotli and gzip copies of the static files, made at install
+BUILD_DIR = REPO_DIR / "build"  # what is made from the repository once and reused (never committed)
+COMPRESSED_DIR = BUILD_DIR / "compressed"  # brotli and gzip copies of the static files, made at install
+ATLAS_DIR = BUILD_DIR / "atlas"  # the loaded data, kept by load_atlas_or_explain
 
 
 def data_dir_from_env() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
 
-from dashboard.data import DataFileError, load_atlas
+from dashboard.data import DataFileError, load_atlas, load_atlas_or_explain
 from dashboard.data.names import name_key, state_key
 from dashboard.data.report import report_lines
 
@@ -195,3 +195,24 @@ def test_a_bad_export_row_is_reported_once(tmp_path):
     rejected = [issue for issue in atlas.issues.for_file("district_exports.csv") if issue.row is not None]
     assert [(issue.row, issue.kept) for issue in rejected] == [(3, False)]
     assert atlas.investor.exports["export_usd"].sum() == 1000 and len(atlas.investor.export_rows) == 1
+
+
+def test_a_start_reads_the_atlas_the_last_start_loaded_until_a_data_file_changes(tmp_path):
+    data, store = make_data_dir(tmp_path / "data"), tmp_path / "atlas"
+    first = load_atlas_or_explain(data, store)
+    kept = list(store.glob("*.pickle"))
+    assert len(kept) == 1
+    again = load_atlas_or_explain(data, store)  # read from the pickle
+    assert again.products.equals(first.products) and again.issues.rows_set_aside() == first.issues.rows_set_aside()
+    products = data / "odop" / "products.csv"
+    products.write_text(products.read_text(encoding="utf-8").replace("Banarasi silk saree", "Banarasi brocade"),
+                        encoding="utf-8")
+    changed = load_atlas_or_explain(data, store)
+    assert "Banarasi brocade" in set(changed.products["product"]) and len(list(store.glob("*.pickle"))) == 2
+
+
+def test_a_data_error_stops_the_start_and_keeps_no_atlas(tmp_path):
+    data = make_data_dir(tmp_path / "data", products="")
+    with pytest.raises(SystemExit, match="ODOP Atlas cannot start"):
+        load_atlas_or_explain(data, tmp_path / "atlas")
+    assert not list((tmp_path / "atlas").glob("*.pickle"))

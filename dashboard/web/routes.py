@@ -12,6 +12,7 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard.data.atlas import Atlas
+from dashboard.data.stored import stored
 from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
 from dashboard.maps.topology import district_topology
 from dashboard.panels.factsheet import error_html, factsheet_html
@@ -20,7 +21,6 @@ from dashboard.settings import COMPRESSED_DIR
 from dashboard.text import LANGUAGES, language, t, use_language
 from dashboard.ui.layout import district_options
 from dashboard.view import BY_NAME, Choices, view_from_query_string
-from dashboard.web.static import stored
 
 GEOMETRY_ROUTE = "/_odop"
 # Every address the app answers besides "/": Dash's own routes, static files, geometry, fact sheets, /healthz.

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import re
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 from dash.fingerprint import check_fingerprint
 from flask import request
 
+from dashboard.data.stored import stored
 from dashboard.settings import COMPRESSED_DIR
 from dashboard.web.bundles import lazy_chunks
 
@@ -46,22 +48,6 @@ def _static_key(path: str, query: str) -> tuple[str, bool]:
         plain, fingerprinted = check_fingerprint(path)
         return plain, fingerprinted
     return path, any(part.split("=")[0] in ("m", "v") for part in query.split("&") if part)
-
-
-def stored(path: Path, make: Callable[[], bytes]) -> bytes:
-    """The bytes saved at ``path`` when made before, else ``make()``'s, saved there (through a temporary file and a
-    rename; where ``path`` cannot be written, not saved: a read-only install still serves what was made now)."""
-    if path.exists():
-        return path.read_bytes()
-    body = make()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(body)
-        os.replace(temporary, path)
-    except OSError:
-        pass
-    return body
 
 
 def compressed(body: bytes, digest: str, store: Path = COMPRESSED_DIR) -> dict[str, bytes]:
@@ -126,27 +112,28 @@ class StaticFiles:
 
 
 class StoredLayouts:
-    """Page layouts answered with a brotli-11 copy made once (the default view's in each language: the real one is
-    36 KB so, 43 KB at the brotli 5 of answers made per request, which would take 0.4 s at 11); other layouts are
-    compressed per request. The copies are made (or read from ``build/compressed/``) by :func:`warm_static`."""
+    """The default page's layout answered with a brotli-11 copy made once (36 KB so, 43 KB at the brotli 5 of answers
+    made per request, which would take 0.4 s at 11); other layouts are compressed per request. Dash's JSON of a
+    layout is not the same bytes in every process (a component's ``aria-*`` props come in a set's order), so the copy
+    is of the layout's canonical JSON, and is found by its digest. Made (or read from ``build/compressed/``) by
+    :func:`warm_static`."""
 
     URL = "/_dash-layout"
-    PAGES = ("http://localhost/", "http://localhost/?lang=hi")  # the pages asking for them (their Referer)
+    PAGE = "http://localhost/"  # the page asking for it (its Referer): the default view, in English
 
     def __init__(self):
-        self.copies: dict[str, bytes] = {}  # by the digest of the layout's JSON
+        self.copies: dict[str, bytes] = {}  # by the digest of the layout's canonical JSON
 
     def make(self, client, store: Path = COMPRESSED_DIR) -> None:
-        for page in self.PAGES:
-            body = client.get(self.URL, headers={"Referer": page}).get_data()
-            digest = hashlib.sha256(body).hexdigest()[:16]
-            self.copies[digest] = stored(store / f"{digest}.br", lambda body=body: brotli.compress(body, quality=11))
+        canonical = _canonical(client.get(self.URL, headers={"Referer": self.PAGE}).get_data())
+        digest = hashlib.sha256(canonical).hexdigest()[:16]
+        self.copies[digest] = stored(store / f"{digest}.layout.br", lambda: brotli.compress(canonical, quality=11))
 
     def answer(self, response):
-        """Flask ``after_request``: a layout made before gets its stored copy (Flask-Compress leaves it then)."""
+        """Flask ``after_request``: the default page's layout gets the stored copy (Flask-Compress leaves it then)."""
         if (request.path == self.URL and response.status_code == 200 and self.copies
-                and "br" in request.headers.get("Accept-Encoding", "")):
-            copy = self.copies.get(hashlib.sha256(response.get_data()).hexdigest()[:16])
+                and not urlsplit(request.referrer or "").query and "br" in request.headers.get("Accept-Encoding", "")):
+            copy = self.copies.get(hashlib.sha256(_canonical(response.get_data())).hexdigest()[:16])
             if copy is not None:
                 response.set_data(copy)
                 response.headers["Content-Encoding"] = "br"
@@ -154,11 +141,15 @@ class StoredLayouts:
         return response
 
 
+def _canonical(body: bytes) -> bytes:
+    return json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def warm_static(server, assets: Path | None = None) -> int:
     """Fetch the page's scripts, styles, geometry, the lazy chunks its components load and the files in
     ``assets/`` once, so each is loaded with its compressed copies before the workers fork (and shared by them)
     rather than on a visitor's first request (brotli 11 of AG Grid's 870 KB chunk takes over a second; the copies
-    made at install are read, not made), and the default pages' layouts' brotli-11 copies (:class:`StoredLayouts`).
+    made at install are read, not made), and the default page's layout's brotli-11 copy (:class:`StoredLayouts`).
     Returns how many files."""
     client = server.test_client()
     server.extensions["odop_layouts"].make(client)
