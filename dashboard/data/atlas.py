@@ -7,6 +7,7 @@ import importlib.metadata
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -128,7 +129,7 @@ class Atlas:
         """The polygons that are LGD districts (not disputed areas or areas without a code)."""
         return self.districts[self.districts["has_lgd"]]
 
-    @property
+    @cached_property
     def default_list(self) -> str:
         """The list shown first: the first of lists.csv (the national list), or the first list with rows."""
         return _first_list(self.lists, self.products)
@@ -151,8 +152,14 @@ class Atlas:
 
     def coverage(self, programme: str | None = None) -> tuple[int, int]:
         """(LGD districts with a product in the list, all LGD districts)."""
+        known = programme in self._coverage
+        return self._coverage.get(programme if known else self.default_list, (0, len(self.lgd_districts)))
+
+    @cached_property
+    def _coverage(self) -> dict[str, tuple[int, int]]:  # worked out once: every map update says it
         lgd = self.lgd_districts
-        return int(lgd["district_id"].isin(set(self.list_products(programme)["district_id"])).sum()), len(lgd)
+        return {programme: (int(lgd["district_id"].isin(set(self.list_products(programme)["district_id"])).sum()),
+                            len(lgd)) for programme in self.lists["programme"]}
 
     def coverage_sentence(self, programme: str | None = None) -> str:
         """'Products known for 771 of 777 LGD districts' for a list, as the UI and README say it."""

@@ -131,7 +131,8 @@ def hover_texts(base: MapBase, products: pd.DataFrame, values: pd.Series | None 
     if len(products):
         shown = products.groupby("district_id", sort=False).head(HOVER_PRODUCTS)
         lines = "• " + shown["product"].map(html.escape) + " (" + shown["sector"].map(html.escape) + ")"
-        listed = lines.groupby(shown["district_id"]).agg("<br>".join).to_dict()
+        for did, line in zip(shown["district_id"], lines):  # a plain loop: pandas' groupby-join took ~10 ms
+            listed[did] = f"{listed[did]}<br>{line}" if did in listed else line
         for did, count in products["district_id"].value_counts().items():
             if count > HOVER_PRODUCTS:
                 listed[did] += "<br>" + t("map.hover.more", count=count - HOVER_PRODUCTS)
