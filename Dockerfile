@@ -7,6 +7,8 @@ RUN python -m pip install --no-cache-dir -r requirements.txt
 COPY dashboard/ dashboard/
 COPY assets/ assets/
 COPY data/ data/
+# The map's TopoJSON, the compressed static files and the loaded atlas, made once (build/ is read-only at run time)
+RUN python -m dashboard --compress-static
 RUN useradd --system --uid 10001 atlas
 USER atlas
 EXPOSE 8050

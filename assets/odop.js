@@ -66,7 +66,8 @@
         });
     }
     // A dropdown that opens again puts the cursor in its search box, not on the option chosen before (Dash
-    // focuses that option; on a first opening it focuses the search box itself, and this leaves it alone).
+    // focuses that option; on a first opening it focuses the search box itself, and this leaves it alone), and so
+    // does a district picker opened before its list has come (Dash leaves the focus on its button: typing was lost).
     function focusDropdownSearch() {
         var content = document.querySelector(".dash-dropdown-content[data-state=open]");
         if (!content) {
@@ -75,7 +76,9 @@
         content.dataset.odopOpened = content.dataset.odopOpened || String(Date.now());
         var active = document.activeElement;
         var justOpened = Date.now() - Number(content.dataset.odopOpened) < 600;  // later: arrow keys move on
-        if (justOpened && active && content.contains(active) && active.matches("input[type=radio]")) {
+        var onOption = active && content.contains(active) && active.matches("input[type=radio]");
+        var onButton = active && active.matches("button.dash-dropdown");  // a picker opened before its list came
+        if (justOpened && (onOption || onButton)) {
             var search = content.querySelector("input.dash-dropdown-search");
             if (search) {
                 search.focus();
@@ -166,7 +169,10 @@
         districtOptions().then(function (options) {
             if (pickerSizes[picker.id] !== options.length) {
                 pickerSizes[picker.id] = options.length;
-                window.dash_clientside.set_props(picker.id, {options: options});
+                var search = document.querySelector(".dash-dropdown-content[data-state=open] input.dash-dropdown-search");
+                // what was typed before the list came stays typed (new options would clear it)
+                window.dash_clientside.set_props(picker.id, Object.assign({options: options},
+                                                                          search ? {search_value: search.value} : {}));
             }
         }, function () {});
     }

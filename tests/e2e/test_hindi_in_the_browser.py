@@ -3,6 +3,8 @@ the table, and shares a link that opens in Hindi, on a desktop and on a phone.""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -64,3 +66,17 @@ def test_all_india_in_hindi(page, real_server):
     wait_for_map(page)
     expect(page.locator("#filters-title, h2").first).to_be_visible()
     screenshot(page, "hindi-all-india")
+
+
+def test_a_hindi_name_typed_before_the_district_list_has_come_is_kept(page, real_server):
+    """The picker comes without the list of districts (fetched when the pointer reaches it); a user who types at
+    once, on a slow network, keeps what was typed (Devanagari is typed as text, not as keys the closed picker
+    reads) and finds the district when the list comes."""
+    page.route("**/_odop/district-options-*", lambda route: (time.sleep(0.8), route.continue_()))
+    page.goto(f"{real_server.url}?state=Bihar&lang=hi")
+    wait_for_map(page)
+    page.locator("#district-picker").click()
+    page.keyboard.type("दरभंगा")
+    page.get_by_role("option", name="दरभंगा (Darbhanga), बिहार").click()
+    expect(page.locator("#panel-district-name")).to_have_text("दरभंगा")
+    assert page.console_errors == []
