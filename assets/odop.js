@@ -397,6 +397,22 @@
                     .concat(tabIds.map(function (id) { return String(id === chosen); }))
                     .concat(tabIds.map(function (id) { return id !== chosen; }));
             },
+            // What each tab's table is made from (the filters; the view for the comparison), passed on only while
+            // the tab is open, and the products table's only once AG Grid has loaded: a filter or a click asks
+            // the server nothing for closed tabs. Outputs follow ids.TAB_KEYS.
+            gateTabs: function (filters, view, tab, gridLoaded) {
+                var changed = (window.dash_clientside.callback_context.triggered || []).map(function (input) {
+                    return input.prop_id.split(".")[0];
+                });
+                var opened = changed.indexOf(ids.ACTIVE_TAB) >= 0;
+                return ids.TAB_KEYS.map(function (key) {
+                    var source = key === "compare" ? view : filters;
+                    var moved = opened || changed.indexOf(key === "compare" ? ids.VIEW : ids.FILTERS) >= 0 ||
+                        (key === "products" && changed.indexOf(ids.GRID_LOADED) >= 0);
+                    var shown = key === tab && (key !== "products" || gridLoaded);
+                    return shown && moved ? source : window.dash_clientside.no_update;
+                });
+            },
             notePickerOptions: function () {  // the options of each picker, in ids.PICKERS' order
                 Array.from(arguments).forEach(function (options, i) {
                     pickerSizes[ids.PICKERS[i]] = (options || []).length;

@@ -29,7 +29,6 @@ VIEW_INPUTS = {"url": Input(ids.URL, "search"), "controls": CONTROL_INPUTS, "cli
                "compare": Input(ids.COMPARE_ADD, "n_clicks"), "clear": Input(ids.CLEAR_SELECTION, "n_clicks"),
                "reset": Input(ids.RESET, "n_clicks"), "clear_filters": Input(ids.CLEAR_FILTERS, "n_clicks")}
 FILTERS = Input(ids.FILTERS, "data")
-TAB = Input(ids.ACTIVE_TAB, "data")
 
 
 def register_view(app: Dash, cache: ViewCache) -> None:
@@ -42,23 +41,21 @@ def register_view(app: Dash, cache: ViewCache) -> None:
 
 
 def register_tables(app: Dash, cache: ViewCache) -> None:
-    """The products table and counts, the investor, clusters, gap and comparison tabs."""
+    """The counts, and the products table and the investor, clusters, gap and comparison tabs, each made from its
+    tab's source (filled by gateTabs only while the tab can show it: a filter or a click asks nothing for the rest)."""
     app.callback(output={k: Output(*target) for k, target in RESULTS_TARGETS.items()}, inputs={"filters": FILTERS},
                  prevent_initial_call=True)(lambda filters: outputs.results_for(cache, filters))
-    app.callback(Output(ids.TABLE, "rowData"), FILTERS, Input(ids.GRID_LOADED, "data"), prevent_initial_call=True)(
-        lambda filters, loaded: outputs.table_rows(cache, filters, loaded))
-    app.callback(output={"rows": Output(ids.OPPORTUNITIES, "rowData"), "note": Output(ids.OPPORTUNITIES_NOTE,
-                                                                                      "children")},
-                 inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
-        lambda filters, tab: outputs.opportunity_outputs(cache, filters, tab))
-    app.callback(output={"rows": Output(ids.CLUSTERS, "rowData"), "note": Output(ids.CLUSTERS_NOTE, "children")},
-                 inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
-        lambda filters, tab: outputs.cluster_outputs(cache, filters, tab))
-    app.callback(output={"rows": Output(ids.GAPS, "rowData"), "summary": Output(ids.GAPS_SUMMARY, "children")},
-                 inputs={"filters": FILTERS, "tab": TAB}, prevent_initial_call=True)(
-        lambda filters, tab: outputs.gaps_for(cache, filters, tab))
-    app.callback(Output(ids.COMPARE_TABLE, "children"), Input(ids.VIEW, "data"), TAB, prevent_initial_call=True)(
-        lambda view, tab: outputs.compare_for(cache, view, tab))
+    tables = {"products": (Output(ids.TABLE, "rowData"), outputs.table_rows),
+              "opportunities": ({"rows": Output(ids.OPPORTUNITIES, "rowData"),
+                                 "note": Output(ids.OPPORTUNITIES_NOTE, "children")}, outputs.opportunity_outputs),
+              "clusters": ({"rows": Output(ids.CLUSTERS, "rowData"), "note": Output(ids.CLUSTERS_NOTE, "children")},
+                           outputs.cluster_outputs),
+              "gaps": ({"rows": Output(ids.GAPS, "rowData"), "summary": Output(ids.GAPS_SUMMARY, "children")},
+                       outputs.gaps_for),
+              "compare": (Output(ids.COMPARE_TABLE, "children"), outputs.compare_for)}
+    for key, (output, make) in tables.items():
+        app.callback(output=output, inputs={"source": Input(ids.tab_source_id(key), "data")},
+                     prevent_initial_call=True)(lambda source, make=make: make(cache, source))
 
 
 def register_downloads(app: Dash, cache: ViewCache) -> None:
@@ -80,6 +77,8 @@ CLIENTSIDE = [  # (function in assets/odop.js, output, inputs and states)
      [Input(ids.FILTERS_TOGGLE, "n_clicks"), State(ids.FILTERS_COLLAPSE, "is_open")]),
     ("revealPanel", Output(ids.PANEL_REGION, "title"), [Input(ids.VIEW, "data")]),
     ("showTab", TAB_OUTPUTS, [Input(ids.tab_id(key), "n_clicks") for key in ids.TAB_KEYS]),
+    ("gateTabs", [Output(ids.tab_source_id(key), "data") for key in ids.TAB_KEYS],
+     [FILTERS, Input(ids.VIEW, "data"), Input(ids.ACTIVE_TAB, "data"), Input(ids.GRID_LOADED, "data")]),
 ]
 
 

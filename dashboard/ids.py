@@ -121,6 +121,12 @@ def tab_id(key: str) -> str:
     return f"tab-{key}"
 
 
+def tab_source_id(key: str) -> str:
+    """The id of the store a tab's table is made from (the filters, or the view for the comparison), which
+    ``assets/odop.js`` (gateTabs) fills only while the tab can show it."""
+    return f"tab-{key}-source"
+
+
 def tabpanel_id(key: str) -> str:
     """The id of a tab's panel."""
     return f"tabpanel-{key}"

@@ -162,17 +162,21 @@ def test_changing_a_filter_updates_the_view_and_the_url_but_not_the_controls(sma
 def test_selecting_a_state_filters_the_table_and_counts(small_atlas):
     view = View(state="Rajasthan")
     out = results_outputs(small_atlas, view, filter_products(small_atlas, view))
-    assert {r["district"] for r in table_rows(ViewCache(small_atlas, None), view.to_dict(), True)} == {"Jaipur"}
+    assert {r["district"] for r in table_rows(ViewCache(small_atlas, None), view.to_dict())} == {"Jaipur"}
     assert [out["districts"], out["products"], out["sectors"], out["states"]] == ["1 of 1", "1", "1", "1"]
     assert "Rajasthan" in out["note"]
 
 
-def test_the_products_table_gets_its_rows_only_once_its_grid_has_loaded(small_atlas):
-    """The page comes without the table's rows (AG Grid loads when the table nears the screen)."""
-    cache = ViewCache(small_atlas, None)
-    assert table_rows(cache, View().to_dict(), False) is no_update
-    assert len(table_rows(cache, View().to_dict(), True)) == len(filter_products(small_atlas, View()))
-
+def test_a_tables_server_callback_is_fed_only_by_its_tabs_source(small_atlas):
+    """The tables' callbacks read a store that assets/odop.js fills only while their tab is open (the products
+    table's once AG Grid has loaded): a filter or a click sends nothing for closed tabs."""
+    client = create_app(small_atlas).server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    for key in ids.TAB_KEYS:
+        fed = [d for d in dependencies if any(i["id"] == ids.tab_source_id(key) for i in d["inputs"])]
+        assert len(fed) == 1 and len(fed[0]["inputs"]) == 1 and not fed[0].get("clientside_function")
+    gate = next(d for d in dependencies if (d.get("clientside_function") or {}).get("function_name") == "gateTabs")
+    assert {i["id"] for i in gate["inputs"]} == {ids.FILTERS, ids.VIEW, ids.ACTIVE_TAB, ids.GRID_LOADED}
 
 def test_investor_filters_by_sector_search_and_gi(small_atlas):
     assert set(filter_products(small_atlas, View(sectors=("Handicraft",)))["product"]) == {

@@ -323,6 +323,7 @@ def tabs_card(compare_options: list[dict]) -> html.Section:
     first = ids.TAB_KEYS[0]
     return html.Section(dbc.Card(dbc.CardBody([
         dcc.Store(id=ids.ACTIVE_TAB, data=first), dcc.Store(id=ids.GRID_LOADED, data=False),
+        *(dcc.Store(id=ids.tab_source_id(key)) for key in ids.TAB_KEYS),
         html.Div([tab_button(key, key == first) for key in ids.TAB_KEYS], role="tablist", id=ids.TABS,
                  className="nav nav-tabs", **{"aria-label": t("tabs.label")}),
         *(html.Div(contents[key], id=ids.tabpanel_id(key), role="tabpanel", hidden=key != first, className="pt-2",

@@ -192,16 +192,14 @@ def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
             "coverage": coverage, "note": note, "empty": not rows.empty}
 
 
-def table_rows(cache: ViewCache, filters: object, grid_loaded: object) -> object:
-    """The products table's rows for the stored filters, once AG Grid has loaded (the page comes without them: the
-    grid loads when it nears the screen)."""
-    return table_records(cache.rows(cache.stored(filters))) if grid_loaded else no_update
+def table_rows(cache: ViewCache, filters: object) -> list[dict]:
+    """The products table's rows for the stored filters (asked for once AG Grid has loaded: the page comes without
+    them, and the grid loads when it nears the screen)."""
+    return table_records(cache.rows(cache.stored(filters)))
 
 
-def opportunity_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
-    """The investor table's rows (USD in millions) and its note, when its tab is open."""
-    if tab != "opportunities":
-        return {"rows": no_update, "note": no_update}
+def opportunity_outputs(cache: ViewCache, filters: object) -> dict:
+    """The investor table's rows (USD in millions) and its note (asked for while its tab is open)."""
     view = cache.stored(filters)
     table = cache.opportunities_for(filters_of(view))
     shown = table.assign(sector_exports_usd=(table["sector_exports_usd"] / 1e6).round(2),
@@ -211,10 +209,8 @@ def opportunity_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
             "note": t("opportunities.note", count=len(table), sectors=sectors)}
 
 
-def cluster_outputs(cache: ViewCache, filters: object, tab: object) -> dict:
-    """The clusters table's rows (USD in millions) and its note, when its tab is open."""
-    if tab != "clusters":
-        return {"rows": no_update, "note": no_update}
+def cluster_outputs(cache: ViewCache, filters: object) -> dict:
+    """The clusters table's rows (USD in millions) and its note (asked for while its tab is open)."""
     table = cluster_table(cache.atlas, cache.rows(cache.stored(filters)))
     shown = table.assign(exports_usd=(table["exports_usd"] / 1e6).round(2))
     return {"rows": shown.astype(object).where(shown.notna(), None).to_dict("records"),
@@ -315,13 +311,11 @@ def results_for(cache: ViewCache, filters: object) -> dict:
     return results_outputs(cache.atlas, view, cache.rows(view))
 
 
-def gaps_for(cache: ViewCache, filters: object, tab: object) -> dict:
-    """The gap view for the stored filters, when its tab is open."""
-    if tab != "gaps":
-        return {"rows": no_update, "summary": no_update}
+def gaps_for(cache: ViewCache, filters: object) -> dict:
+    """The gap view for the stored filters (asked for while its tab is open)."""
     return gap_outputs(cache.atlas, cache.rows(cache.stored(filters)))
 
 
-def compare_for(cache: ViewCache, stored: object, tab: object) -> object:
-    """The comparison for the stored view, when its tab is open."""
-    return compare_outputs(cache.compared(cache.stored(stored))) if tab == "compare" else no_update
+def compare_for(cache: ViewCache, stored: object) -> object:
+    """The comparison for the stored view (asked for while its tab is open)."""
+    return compare_outputs(cache.compared(cache.stored(stored)))

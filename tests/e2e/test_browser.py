@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import struct
@@ -337,6 +338,26 @@ def test_the_map_is_drawn_from_the_one_topology_the_page_preloads(page, real_ser
     paths = page.locator("#map path.choroplethlocation")
     assert paths.count() == drawn["districts"] + drawn["state borders"] == 808 + 36
     assert page.external == [] and page.console_errors == []
+
+
+def test_a_filter_asks_the_server_for_the_map_and_the_counts_only_while_no_table_shows(page, small_server):
+    page.goto(small_server.url)
+    wait_for_map(page)
+    page.wait_for_load_state("networkidle")
+    asked, counts = [], page.locator("#stat-districts").inner_text()
+    page.on("request", lambda request: asked.append(json.loads(request.post_data)["output"])
+            if "_dash-update-component" in request.url else None)
+    page.get_by_label("GI-tagged products only").click()
+    expect(page.locator("#stat-districts")).not_to_have_text(counts)  # the counts came
+    page.wait_for_timeout(1000)  # time for any other request to leave (none should)
+    assert len(asked) == 2 and "view.data" in asked[0] and "stat-districts" in asked[1], asked
+    scroll_to_table(page)  # the products table shows: its rows follow the filters from now on
+    expect(page.locator("#table .ag-center-cols-container .ag-row").first).to_be_visible()
+    asked.clear()
+    page.get_by_label("GI-tagged products only").click()
+    expect(page.locator("#stat-districts")).to_have_text(counts)
+    page.wait_for_timeout(1000)
+    assert len(asked) == 3 and any("table.rowData" in output for output in asked), asked
 
 
 def test_the_table_code_and_the_hindi_font_load_only_when_the_page_needs_them(page, small_server):
