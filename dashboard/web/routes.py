@@ -60,25 +60,17 @@ def serve_geometry(app: Dash, base: MapBase) -> tuple[dict[str, str], str]:
     """
     urls, bodies = {}, []
     for trace, field in GEOMETRY_TRACES.items():
-        body = json.dumps(getattr(base, field), separators=(",", ":")).encode("utf-8")
-        route = f"{GEOMETRY_ROUTE}/{field.removesuffix('_geojson')}.json"  # /_odop/districts.json
-        app.server.add_url_rule(route, field, partial(_cacheable_json, body))
-        urls[trace] = f"{route}?v={_digest(body)}"
+        body = _json(getattr(base, field))
+        urls[trace] = _serve_json(app, field.removesuffix("_geojson"), body)  # /_odop/districts.json?v=...
         bodies.append(body)
     topology = stored(COMPRESSED_DIR / f"{_digest(*bodies)}.topo.json",  # made at install: it takes seconds
-                      lambda: json.dumps(district_topology(base), separators=(",", ":")).encode("utf-8"))
-    route = f"{GEOMETRY_ROUTE}/geometry.topo.json"
-    app.server.add_url_rule(route, "topology", partial(_cacheable_json, topology))
-    return urls, f"{route}?v={_digest(topology)}"
+                      lambda: _json(district_topology(base)))
+    return urls, _serve_json(app, "geometry.topo", topology)
 
 
 def serve_product_names(app: Dash, atlas: Atlas) -> str:
     """Serve the search box's suggestions, the lists' product names (A-Z), from one cacheable URL; returns it."""
-    names = sorted(atlas.list_products()["product"].unique(), key=str.lower)
-    body = json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    route = f"{GEOMETRY_ROUTE}/product-names.json"
-    app.server.add_url_rule(route, "product_names", partial(_cacheable_json, body))
-    return f"{route}?v={_digest(body)}"
+    return _serve_json(app, "product-names", _json(sorted(atlas.list_products()["product"].unique(), key=str.lower)))
 
 
 def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
@@ -88,12 +80,20 @@ def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
     urls, current = {}, language()
     for lang in LANGUAGES:
         use_language(lang)
-        body = json.dumps(district_options(atlas), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        route = f"{GEOMETRY_ROUTE}/district-options-{lang}.json"
-        app.server.add_url_rule(route, f"district_options_{lang}", partial(_cacheable_json, body))
-        urls[lang] = f"{route}?v={_digest(body)}"
+        urls[lang] = _serve_json(app, f"district-options-{lang}", _json(district_options(atlas)))
     use_language(current)
     return urls
+
+
+def _serve_json(app: Dash, name: str, body: bytes) -> str:
+    """Answer ``/_odop/<name>.json`` with ``body`` (cacheable for a year); returns its URL, versioned by content."""
+    route = f"{GEOMETRY_ROUTE}/{name}.json"
+    app.server.add_url_rule(route, name, partial(_cacheable_json, body))
+    return f"{route}?v={_digest(body)}"
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _digest(*bodies: bytes) -> str:
