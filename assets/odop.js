@@ -88,7 +88,8 @@
         }
     }
     var pending = false;
-    new MutationObserver(function () {
+    new MutationObserver(function (records) {
+        notePanelChange(records);
         if (!pending) {
             pending = true;
             window.requestAnimationFrame(function () {
@@ -98,7 +99,7 @@
                 focusDropdownSearch();
             });
         }
-    }).observe(document.documentElement, {childList: true, subtree: true});
+    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 
     // Delete or Backspace on a dropdown clears it, as its x does for the mouse (the x cannot take focus: it sits
     // inside the dropdown's button). A district chosen with the keyboard moves focus to the panel's heading.
@@ -149,16 +150,19 @@
     // given as it renders: 777 districts took ~0.4 s of a page load). The whole list, in the page's language, is
     // fetched once and given to a picker when the pointer or focus comes to it; the server's answers give a picker
     // its new value's options (notePickerOptions keeps count, so a picker is given the list again only then).
-    var pickerSizes = {}, allDistricts = null;
-    function districtOptions() {
-        var source = document.querySelector("meta[name=" + ids.DISTRICT_OPTIONS_META + "-" +
-                                            document.documentElement.lang + "]");
-        allDistricts = allDistricts || (source ? window.fetch(source.content).then(function (response) {
-            return response.json();
-        }) : Promise.reject(new Error("no district options")));
-        allDistricts.catch(function () { allDistricts = null; });
-        return allDistricts;
+    // JSON at the URL one of the page's meta tags names, fetched once (again after a failure).
+    var fetched = {};
+    function fetchNamed(name) {
+        var source = document.querySelector("meta[name=" + name + "]");
+        if (!fetched[name]) {
+            fetched[name] = source ? window.fetch(source.content).then(function (response) { return response.json(); })
+                                   : Promise.reject(new Error("no meta tag " + name));
+            fetched[name].catch(function () { delete fetched[name]; });
+        }
+        return fetched[name];
     }
+
+    var pickerSizes = {};
     function givePickerEveryDistrict(event) {
         var picker = event.target.closest && event.target.closest(ids.PICKERS.map(function (id) {
             return "#" + id;
@@ -166,7 +170,7 @@
         if (!picker) {
             return;
         }
-        districtOptions().then(function (options) {
+        fetchNamed(ids.DISTRICT_OPTIONS_META + "-" + document.documentElement.lang).then(function (options) {
             if (pickerSizes[picker.id] !== options.length) {
                 pickerSizes[picker.id] = options.length;
                 var search = document.querySelector(".dash-dropdown-content[data-state=open] input.dash-dropdown-search");
@@ -183,18 +187,17 @@
     // <option>s of its <datalist>, outside React.
     document.addEventListener("focusin", function (event) {
         var list = document.getElementById(ids.PRODUCT_NAMES);
-        var source = document.querySelector("meta[name=" + ids.PRODUCT_NAMES_META + "]");
-        if (!list || !source || list.dataset.requested || event.target.getAttribute("list") !== ids.PRODUCT_NAMES) {
+        if (!list || list.dataset.filled || event.target.getAttribute("list") !== ids.PRODUCT_NAMES) {
             return;
         }
-        list.dataset.requested = "true";
-        window.fetch(source.content).then(function (response) { return response.json(); }).then(function (names) {
+        fetchNamed(ids.PRODUCT_NAMES_META).then(function (names) {
+            list.dataset.filled = "true";
             list.replaceChildren.apply(list, names.map(function (name) {
                 var option = document.createElement("option");
                 option.value = name;
                 return option;
             }));
-        }).catch(function () { delete list.dataset.requested; });
+        }, function () {});
     });
 
     // Arrow keys move between tabs (the ARIA tabs pattern), as well as Tab.
@@ -321,10 +324,10 @@
     // An answer that changes the district panel redraws the map after the panel has been painted: the redraw
     // (~150 ms) would otherwise hold back the frame that shows the panel (the click's instant outline is there).
     var panelChanged = false;
-    new MutationObserver(function (records) {
+    function notePanelChange(records) {  // from the page's one MutationObserver, above
         var panel = document.getElementById(ids.PANEL);
         panelChanged = panelChanged || records.some(function (record) { return panel && panel.contains(record.target); });
-    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+    }
     function afterPanelPainted(name) {
         var wait = name === "react" && panelChanged;
         panelChanged = false;

@@ -65,10 +65,9 @@ def create_app(data: Atlas | None = None) -> Dash:
     atlas = data if data is not None else load_atlas_or_explain(data_dir_from_env())
     base = build_map_base(atlas)
     server = Flask(__name__)
-    # Static assets are streamed; Flask-Compress leaves gzip out of streaming by default, so a
-    # gzip-only browser would get the 1.4 MB plotly bundle uncompressed.
-    # Brotli before zstd for answers made per request: Flask-Compress prefers zstd at level 3, which Chromium accepts
-    # (the page's 614 KB layout: 72 KB with zstd 3, 63 KB with brotli 5 in 7 ms; brotli 11 would take 0.7 s).
+    # Answers made per request (static files are compressed once: web/static.py): brotli before zstd, which
+    # Flask-Compress prefers at level 3 and Chromium accepts (the page's 614 KB layout: 72 KB with zstd 3, 63 KB with
+    # brotli 5 in 7 ms; brotli 11 would take 0.7 s); streamed answers get gzip too for gzip-only browsers.
     server.config["COMPRESS_ALGORITHM"] = server.config["COMPRESS_ALGORITHM_STREAMING"] = ["br", "zstd", "gzip",
                                                                                          "deflate"]
     server.config["COMPRESS_BR_LEVEL"] = 5
@@ -77,13 +76,13 @@ def create_app(data: Atlas | None = None) -> Dash:
                meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                           {"name": GRID_SCRIPT_META, "content": defer_grid_bundle()}])  # for assets/lazy-grid.js
     geometry_urls, topology_url = serve_geometry(app, base)
-    # The map's geometry downloads while the scripts do, not after the first render asks for it.
+    # The map's geometry downloads while the scripts do, not after the first render asks for it; the search
+    # suggestions and the pickers' district lists are named for assets/odop.js, which fetches them when needed.
+    named = {ids.PRODUCT_NAMES_META: serve_product_names(app, atlas),
+             **{f"{ids.DISTRICT_OPTIONS_META}-{lang}": url for lang, url in serve_district_options(app, atlas).items()}}
     app.index_string = INDEX_STRING.replace("{preloads}", f'<link id="{ids.GEOMETRY_LINK}" rel="preload" '
-                                            f'href="{topology_url}" as="fetch" crossorigin="anonymous">'
-                                            f'<meta name="{ids.PRODUCT_NAMES_META}" '
-                                            f'content="{serve_product_names(app, atlas)}">' + "".join(
-        f'<meta name="{ids.DISTRICT_OPTIONS_META}-{lang}" content="{url}">'
-        for lang, url in serve_district_options(app, atlas).items()))
+                                            f'href="{topology_url}" as="fetch" crossorigin="anonymous">' + "".join(
+        f'<meta name="{name}" content="{url}">' for name, url in named.items()))
     choices = view_choices(atlas)
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded

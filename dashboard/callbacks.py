@@ -92,4 +92,3 @@ def register_callbacks(app: Dash, atlas: Atlas, base: MapBase) -> None:
                                 prevent_initial_call=True)
     app.clientside_callback(ClientsideFunction(namespace="odop", function_name="notePickerOptions"),  # no output
                             *(Input(picker, "options") for picker in ids.PICKERS))
-

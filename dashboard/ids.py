@@ -33,7 +33,9 @@ GAPS = "gaps"
 CLUSTERS = "clusters-table"
 CLUSTERS_NOTE = "clusters-note"
 GAPS_SUMMARY = "gaps-summary"
+GEOMETRY_LINK = "odop-geometry"  # the page's preload of the map's TopoJSON, which assets/odop.js decodes
 GI_ONLY = "gi-only"
+GRID_LOADED = "grid-loaded"  # set by assets/lazy-grid.js once AG Grid has loaded: the products table's rows follow
 LEGEND = "legend"
 LEGEND_TITLE = "legend-title"
 LIST = "list"
@@ -63,11 +65,11 @@ PANEL_SCHEMES = "panel-schemes"
 PANEL_SIMILAR = "panel-similar"
 PORT_KIND = "port-kind"
 PRODUCT_NAMES = "product-names"
-PRODUCT_NAMES_META = "odop-product-names"
+PRODUCT_NAMES_META = "odop-product-names"  # the page's meta tag naming the URL of the search box's suggestions
 # The district pickers: each comes with the options of its value only; the whole list (its URL in the page's meta tag
 # DISTRICT_OPTIONS_META-<language>) is given to a picker by assets/odop.js when the pointer or focus comes to it.
 PICKERS = (DISTRICT_PICKER, COMPARE_PICKER)
-DISTRICT_OPTIONS_META = "odop-district-options"  # the page's meta tag naming the URL of the search box's suggestions
+DISTRICT_OPTIONS_META = "odop-district-options"
 RESET = "reset"
 SCHEMES = "schemes"
 SEAPORT_KM = "seaport-km"
@@ -88,8 +90,6 @@ TABLE_NOTE = "table-note"
 TABLES = "tables"
 TABS = "tabs"
 URL = "url"
-GRID_LOADED = "grid-loaded"  # set by assets/lazy-grid.js once AG Grid has loaded: the products table's rows follow
-GEOMETRY_LINK = "odop-geometry"  # the page's preload of the map's TopoJSON, which assets/odop.js decodes
 URL_MESSAGE = "url-message"
 VIEW = "view"
 

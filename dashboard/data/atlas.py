@@ -53,9 +53,9 @@ from dashboard.data.tables import (
 )
 from dashboard.data.stored import stored
 from dashboard.settings import ATLAS_DIR, DEFAULT_DATA_DIR
-
-KEPT_ATLASES = 3  # loaded atlases kept in build/atlas (newest first)
 from dashboard.text import t
+
+KEPT_ATLASES = 3  # loaded atlases kept in build/atlas (the newest)
 
 PRODUCT_TABLE_COLUMNS = ["district_id", "lgd_code", "census2011_code", "district", "state", "product", "sector", "sector_basis", "category",
                          "gi_tagged", "gi_status", "description", "ministry", "photo_url", "programme", "match",

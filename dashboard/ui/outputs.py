@@ -43,7 +43,8 @@ from dashboard.queries.clusters import cluster_table
 from dashboard.queries.investor import opportunities
 from dashboard.text import LANGUAGES, language, t, use_language
 from dashboard.ui.layout import district_options, picked_options
-from dashboard.view import CONTROL_FIELDS, PICKER_FIELDS, Transition, View, control_values, filters_of, next_view, view_from_dict
+from dashboard.view import (CONTROL_FIELDS, PICKER_FIELDS, Transition, View, control_values, filters_of, next_view,
+                            view_from_dict)
 
 CONTROL_IDS = {spec.control for spec in CONTROL_FIELDS}
 EVENTS = {ids.URL: "url", ids.MAP: "click", ids.TABLE: "select", ids.OPPORTUNITIES: "select",
