@@ -216,3 +216,12 @@ def test_a_data_error_stops_the_start_and_keeps_no_atlas(tmp_path):
     with pytest.raises(SystemExit, match="ODOP Atlas cannot start"):
         load_atlas_or_explain(data, tmp_path / "atlas")
     assert not list((tmp_path / "atlas").glob("*.pickle"))
+
+
+def test_a_damaged_kept_atlas_is_loaded_again_not_a_traceback(tmp_path):
+    data, store = make_data_dir(tmp_path / "data"), tmp_path / "atlas"
+    load_atlas_or_explain(data, store)
+    kept = next(store.glob("*.pickle"))
+    kept.write_bytes(kept.read_bytes()[:100])  # cut short
+    atlas = load_atlas_or_explain(data, store)
+    assert "Banarasi silk saree" in set(atlas.products["product"]) and kept.stat().st_size > 100

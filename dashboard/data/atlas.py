@@ -332,14 +332,24 @@ def load_atlas_or_explain(data_dir: Path = DEFAULT_DATA_DIR, store: Path = ATLAS
     """Like :func:`load_atlas`, but a missing/unreadable file exits with its one-line reason, and the loaded atlas
     is kept in ``store`` (a pickle named by :func:`atlas_key`): a start with the same data, code and libraries reads
     it (~0.1 s) instead of loading again (~1.1 s). Only the newest few are kept."""
-    path = store / f"{atlas_key(data_dir)}.pickle"
     try:
-        atlas = pickle.loads(stored(path, lambda: pickle.dumps(load_atlas(data_dir), pickle.HIGHEST_PROTOCOL)))
+        atlas = _kept_atlas(store / f"{atlas_key(data_dir)}.pickle", data_dir)
     except DataFileError as exc:
         raise SystemExit(f"ODOP Atlas cannot start: {exc}") from exc
     for old in sorted(store.glob("*.pickle"), key=lambda p: p.stat().st_mtime)[:-KEPT_ATLASES]:
         old.unlink(missing_ok=True)
     return atlas
+
+
+def _kept_atlas(path: Path, data_dir: Path) -> Atlas:
+    """The atlas kept at ``path``, else loaded and kept there (a damaged copy is loaded again)."""
+    def make() -> bytes:
+        return pickle.dumps(load_atlas(data_dir), pickle.HIGHEST_PROTOCOL)
+    try:
+        return pickle.loads(stored(path, make))
+    except (pickle.UnpicklingError, EOFError):
+        path.unlink(missing_ok=True)
+        return pickle.loads(stored(path, make))
 
 
 def atlas_key(data_dir: Path) -> str:
