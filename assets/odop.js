@@ -19,6 +19,7 @@
         var meta = (graph.layout && graph.layout.meta) || {};
         var data = JSON.parse(JSON.stringify(graph.data));
         data.forEach(function (trace) {
+            Object.assign(trace, withGeometryLevel(trace, "full"));  // the full detail, never the overview, on paper
             if (trace.name === ids.DISTRICTS_TRACE) {  // traces are found by name, never by position
                 trace.showscale = true;
                 trace.colorbar = Object.assign({}, trace.colorbar, {len: 0.8, thickness: 22, x: 1.0, xpad: 10,
@@ -273,19 +274,28 @@
         }
     }
 
+    // The width and height the map's geo takes in gd for a layout.
+    function plotBox(gd, layout) {
+        var geo = layout.geo, margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        var x = (geo.domain && geo.domain.x) || [0, 1], y = (geo.domain && geo.domain.y) || [0, 1];
+        return {width: (gd.clientWidth - margin.l - margin.r) * (x[1] - x[0]),
+                height: (gd.clientHeight - margin.t - margin.b) * (y[1] - y[0])};
+    }
+
+    function isMapWithRanges(gd, layout) {
+        var geo = layout && layout.geo;
+        return Boolean(gd.closest && gd.closest("#" + ids.MAP) && geo && geo.lonaxis && geo.lataxis &&
+                       geo.lonaxis.range && geo.lataxis.range);
+    }
+
     // The same, before Plotly draws: a figure (or patch) from the server gets the filled ranges for the box it is
     // drawn in, so the map is drawn once instead of drawn and then relaid out.
     function fittedLayout(gd, layout) {
-        var geo = layout && layout.geo;
-        if (!gd.closest || !gd.closest("#" + ids.MAP) || !geo || !geo.lonaxis || !geo.lataxis ||
-                !geo.lonaxis.range || !geo.lataxis.range) {
+        if (!isMapWithRanges(gd, layout)) {
             return layout;
         }
-        var margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
-        var x = (geo.domain && geo.domain.x) || [0, 1], y = (geo.domain && geo.domain.y) || [0, 1];
-        var filled = filledRanges(geo.lonaxis.range, geo.lataxis.range,
-                                  (gd.clientWidth - margin.l - margin.r) * (x[1] - x[0]),
-                                  (gd.clientHeight - margin.t - margin.b) * (y[1] - y[0]));
+        var geo = layout.geo, box = plotBox(gd, layout);
+        var filled = filledRanges(geo.lonaxis.range, geo.lataxis.range, box.width, box.height);
         if (!filled) {
             return layout;
         }
@@ -294,31 +304,105 @@
             lataxis: Object.assign({}, geo.lataxis, {range: filled.lat})})});
     }
 
-    // The map's geometry is one TopoJSON topology (dashboard/maps/topology.py) that the page preloads: decoded once
+    // The map's geometry is one TopoJSON topology (dashboard/maps/topology.py) that the page preloads, decoded
     // (assets/vendor/topojson-client.min.js, loaded after this file) and handed to Plotly under the URL each geometry
-    // trace names, so Plotly draws without fetching. Should that fail, Plotly fetches the trace's own GeoJSON URL.
+    // trace names, so Plotly draws without fetching; should that fail, Plotly fetches the trace's own GeoJSON URL.
+    // The topology marks the points an overview of the country needs: handed over under the URL + OVERVIEW and
+    // drawn wherever its tolerance is at most half a pixel (about half the points at All India). Each level is
+    // decoded when first drawn; the full detail also when the page is first idle after the map has been drawn.
+    var OVERVIEW = "#overview";
+    var GEOMETRY_OBJECTS = {};  // geometry trace name -> the topology's object
+    GEOMETRY_OBJECTS[ids.DISTRICTS_TRACE] = "districts";
+    GEOMETRY_OBJECTS[ids.STATES_TRACE] = "states";
     var geometryLink = document.getElementById(ids.GEOMETRY_LINK);
     var pageLoaded = new Promise(function (resolve) { document.addEventListener("DOMContentLoaded", resolve); });
-    var geometry = Promise.all([
+    var loadedTopology = null;
+    var topologyLoaded = Promise.all([
         geometryLink ? window.fetch(geometryLink.href).then(function (response) { return response.json(); })
                      : Promise.reject(new Error("no geometry link")),
         pageLoaded
     ]).then(function (loaded) {
-        var topology = loaded[0], decoded = {};
-        decoded[ids.DISTRICTS_TRACE] = window.topojson.feature(topology, topology.objects.districts);
-        decoded[ids.STATES_TRACE] = window.topojson.feature(topology, topology.objects.states);
-        return decoded;
-    }).catch(function () { return {}; });
+        loadedTopology = window.topojson ? loaded[0] : null;
+        return loadedTopology;
+    }).catch(function () { return null; });
+    var decodedLevels = {};  // "full" / "overview" -> geometry trace name -> GeoJSON
 
-    function withGeometry(traces) {  // resolves once the geometry traces' URLs are answered
-        return geometry.then(function (decoded) {
-            var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
-            (traces || []).forEach(function (trace) {
-                if (typeof trace.geojson === "string" && decoded[trace.name] && typeof assets[trace.geojson] !== "object") {
-                    assets[trace.geojson] = decoded[trace.name];
+    function decodedLevel(level) {  // {} if the topology has not come or does not decode
+        if (!decodedLevels[level] && loadedTopology) {
+            try {
+                var source = level === "overview" ? overviewTopology(loadedTopology) : loadedTopology, traces = {};
+                Object.keys(GEOMETRY_OBJECTS).forEach(function (name) {
+                    traces[name] = window.topojson.feature(source, source.objects[GEOMETRY_OBJECTS[name]]);
+                });
+                decodedLevels[level] = traces;
+            } catch (error) {
+                decodedLevels[level] = {};
+            }
+        }
+        return decodedLevels[level] || {};
+    }
+
+    function overviewTopology(topology) {  // the topology with only the points its overview keeps
+        var keep = window.atob(topology.overview.keep), point = 0;
+        var arcs = topology.arcs.map(function (arc) {  // delta-encoded: the kept points' deltas are summed anew
+            var x = 0, y = 0, keptX = 0, keptY = 0, kept = [];
+            arc.forEach(function (delta) {
+                x += delta[0];
+                y += delta[1];
+                if (keep.charCodeAt(point >> 3) & (128 >> (point & 7))) {
+                    kept.push([x - keptX, y - keptY]);
+                    keptX = x;
+                    keptY = y;
                 }
+                point += 1;
             });
+            return kept;
         });
+        return Object.assign({}, topology, {arcs: arcs});
+    }
+
+    function drawsOverview(gd, layout) {  // its tolerance at most half a pixel, as the layout draws
+        var overview = loadedTopology && loadedTopology.overview;
+        if (!overview || !isMapWithRanges(gd, layout)) {
+            return false;
+        }
+        var lon = layout.geo.lonaxis.range, width = plotBox(gd, layout).width;
+        var drawn = gd.layout && gd.layout.geo && gd.layout.geo.projection;  // a zoom the user made is kept
+        var scale = (layout.geo.projection && layout.geo.projection.scale) || (drawn && drawn.scale) || 1;
+        return width > 0 && (lon[1] - lon[0]) / (width * scale) >= 2 * overview.tolerance;
+    }
+
+    // A trace with its geometry handed to Plotly at a level ("full" or "overview"), or the trace as it is.
+    function withGeometryLevel(trace, level) {
+        var geometry = GEOMETRY_OBJECTS[trace.name] && typeof trace.geojson === "string" && decodedLevel(level)[trace.name];
+        if (!geometry) {
+            return trace;
+        }
+        var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
+        var key = trace.geojson.split("#")[0] + (level === "overview" ? OVERVIEW : "");
+        if (typeof assets[key] !== "object") {
+            assets[key] = geometry;
+        }
+        return key === trace.geojson ? trace : Object.assign({}, trace, {geojson: key});
+    }
+
+    // The traces to draw in gd with a layout: each geometry trace names the geometry of its level.
+    function drawnTraces(gd, traces, layout) {
+        var level = drawsOverview(gd, layout) ? "overview" : "full";
+        return Array.isArray(traces) ? traces.map(function (trace) { return withGeometryLevel(trace, level); }) : traces;
+    }
+
+    // A zoom or a resize across the overview's half-pixel line redraws the map at the other level.
+    function keepGeometryLevel(graph) {
+        var traces = drawnTraces(graph, graph.data, graph.layout);
+        if (traces.some(function (trace, i) { return trace !== graph.data[i]; })) {
+            window.Plotly.react(graph, traces, graph.layout);
+        }
+    }
+
+    function decodeFullDetailWhenIdle() {
+        var idle = window.requestIdleCallback || function (task) { window.setTimeout(task, 200); };
+        idle(function () { decodedLevel("full"); });
     }
 
     // An answer that changes the district panel redraws the map after the panel has been painted: the redraw
@@ -342,13 +426,15 @@
             plotly[name] = function (gd, data, layout, config) {
                 var self = this;
                 var figure = data && !Array.isArray(data) && data.layout;  // Plotly.react(gd, {data, layout, ...})
-                return withGeometry(figure ? data.data : data).then(function () {
+                return topologyLoaded.then(function () {
                     return afterPanelPainted(name);
                 }).then(function () {
+                    var fitted = fittedLayout(gd, figure ? data.layout : layout);
+                    var traces = drawnTraces(gd, figure ? data.data : data, fitted);
                     if (figure) {
-                        return draw.call(self, gd, Object.assign({}, data, {layout: fittedLayout(gd, data.layout)}));
+                        return draw.call(self, gd, Object.assign({}, data, {data: traces, layout: fitted}));
                     }
-                    return draw.call(self, gd, data, fittedLayout(gd, layout), config);
+                    return draw.call(self, gd, traces, fitted, config);
                 });
             };
         });
@@ -365,6 +451,8 @@
             graph.odopBound = true;
             graph.on("plotly_click", function (event) { outlineAtOnce(graph, event); });
             graph.on("plotly_afterplot", function () { fillMapBox(graph); });
+            graph.on("plotly_relayout", function () { keepGeometryLevel(graph); });
+            decodeFullDetailWhenIdle();  // bound as the first map is drawn
             fillMapBox(graph);
         }
     }

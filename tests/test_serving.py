@@ -14,12 +14,12 @@ import urllib.request
 from pathlib import Path
 
 import brotli
-import numpy as np
 import pytest
 import shapely
 from fixture_data import VARANASI
 
 from dashboard.app import create_app
+from dashboard.maps import topology as topologies
 
 REPO = Path(__file__).resolve().parent.parent
 WRONG_VALUES = [None, 1, -2.5, True, "x" * 5000, "", [1, 2], [[["deep"]]], {"a": 1}, ["x"] * 1000,
@@ -188,30 +188,30 @@ def test_answers_made_per_request_are_brotli_even_where_the_browser_also_takes_z
     assert answer.headers["Content-Encoding"] == "br"  # 63 KB against zstd's 72 KB for the real layout
 
 
-def _decoded(topology: dict, name: str) -> dict:
-    """A TopoJSON object's polygons by id (the arcs delta-decoded, reversed where an index is negative)."""
-    scale, translate = np.array(topology["transform"]["scale"]), np.array(topology["transform"]["translate"])
-    arcs = [np.cumsum(np.array(arc), axis=0) * scale + translate for arc in topology["arcs"]]
-
-    def polygon(rings: list) -> shapely.Polygon:
-        points = [np.vstack([arcs[i] if i >= 0 else arcs[~i][::-1] for i in ring]) for ring in rings]
-        return shapely.Polygon(points[0], points[1:])
-    return {g["id"]: shapely.MultiPolygon([polygon(p) for p in (g["arcs"] if g["type"] == "MultiPolygon"
-                                                                 else [g["arcs"]])])
-            for g in topology["objects"][name]["geometries"]}
-
-
 def test_the_map_geometry_comes_as_one_topology_holding_the_same_districts_and_state_outlines(client):
     page = client.get("/").get_data(as_text=True)
     url = re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)
     topology = client.get(url).get_json()
     for name, trace_url in (("districts", "/_odop/districts.json"), ("states", "/_odop/states.json")):
-        decoded = _decoded(topology, name)
+        decoded = topologies.decoded(topology, name)
         features = client.get(trace_url).get_json()["features"]
         assert set(decoded) == {feature["id"] for feature in features}
         for feature in features:  # the same shape, to the 0.001 degree the geometry is rounded to
             shape = shapely.geometry.shape(feature["geometry"])
             assert decoded[feature["id"]].hausdorff_distance(shape) <= 0.001, (name, feature["id"])
+
+
+def test_the_all_india_overview_stays_within_its_tolerance_of_every_outline_with_about_half_the_points(client):
+    page = client.get("/").get_data(as_text=True)
+    topology = client.get(re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)).get_json()
+    assert topology["overview"]["tolerance"] == topologies.OVERVIEW_TOLERANCE == 0.02
+    for name in topologies.OBJECTS:
+        full, overview = topologies.decoded(topology, name), topologies.decoded(topology, name, overview=True)
+        assert set(overview) == set(full)
+        for key, shape in full.items():  # Douglas-Peucker: no point strays further than the tolerance
+            assert overview[key].hausdorff_distance(shape) <= topologies.OVERVIEW_TOLERANCE + 1e-9, (name, key)
+        kept = sum(len(shapely.get_coordinates(shape)) for shape in overview.values())
+        assert 0.4 < kept / sum(len(shapely.get_coordinates(shape)) for shape in full.values()) < 0.65
 
 
 def test_the_default_pages_layout_is_answered_with_a_brotli_11_copy_made_once(small_atlas, tmp_path):

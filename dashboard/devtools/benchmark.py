@@ -23,8 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import geopandas as gpd
@@ -37,6 +40,7 @@ from dashboard.data.atlas import load_atlas
 from dashboard.data.schemas import SECTORS
 from dashboard.devtools.performance import save_run
 from dashboard.maps.figures import build_map_base, map_figure
+from dashboard.maps.topology import OBJECTS, decoded
 from dashboard.maps.update import map_update
 from dashboard.queries import filter_products
 from dashboard.settings import DEFAULT_DATA_DIR, REPO_DIR
@@ -148,10 +152,9 @@ SELECTED = "(() => { const t = document.querySelector('#map .js-plotly-plot').da
            "'selected district'); return t.lon.filter(x => x !== null).length; })()"
 
 
-# The reference page of the map target: the same geometry as GeoJSON (the districts and the state outlines the map's
-# traces name), fetched from the same server on a cold cache, drawn as SVG paths with no library (equirectangular,
-# fitted to the box); it records when they are painted.
-REFERENCE_PATH = "__reference"
+# The reference page of the map target: the same geometry as GeoJSON (the districts and the state outlines, as the map
+# draws them for All India at the benchmark's size: the topology's overview), fetched on a cold cache, drawn as SVG paths
+# with no library (equirectangular, fitted to the box); it records when they are painted.
 REFERENCE_PAGE = """<!DOCTYPE html><html lang="en"><head><title>reference</title></head><body style="margin:0">
 <svg id="ref" width="1280" height="720"></svg><script>
 const urls = %s;
@@ -206,15 +209,33 @@ def _load(browser, url: str, cdp_bytes: bool = True):
     return context, page, sizes
 
 
+def reference_site(url: str, folder: Path) -> str:
+    """Write the reference page and the GeoJSON of the geometry the map draws for All India at the benchmark's size
+    (the overview of the topology the page preloads: :func:`dashboard.maps.topology.decoded`) into ``folder``, serve
+    it on another local port (a thread; plain files, as a bare page would be) and return the page's address."""
+    page = urllib.request.urlopen(url).read().decode("utf-8")
+    link = re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)
+    built = json.loads(urllib.request.urlopen(url.rstrip("/") + link).read())
+    for name in OBJECTS:
+        features = [{"type": "Feature", "id": key, "properties": {}, "geometry": shapely.geometry.mapping(shape)}
+                    for key, shape in decoded(built, name, overview=True).items()]
+        (folder / f"{name}.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    (folder / "index.html").write_text(reference_page([f"{name}.json" for name in OBJECTS]))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietFiles, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/index.html"
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def _reference_draw(browser, url: str) -> float:
     """Milliseconds from navigation to the reference page's SVG painted, on a cold cache."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
-    traces = page.request.get(url + "_dash-layout").text().replace("\\u002f", "/")  # the map traces' GeoJSON (the
-    geometry = sorted(set(re.findall(r'"(/_odop/[a-z]+\.json\?v=[^"]+)"', traces)))  # app draws it from a TopoJSON)
-    page.route(f"**/{REFERENCE_PATH}", lambda route: route.fulfill(body=reference_page(geometry),
-                                                                    content_type="text/html"))
-    page.goto(url + REFERENCE_PATH)
+    page.goto(url)
     page.wait_for_function("window.__drawn > 0", timeout=60_000)
     drawn = page.evaluate("window.__drawn")
     context.close()
@@ -243,8 +264,9 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            reference_url = reference_site(url, Path(tempfile.mkdtemp()))
             for _ in range(repeats):
-                reference.append(_reference_draw(browser, url))
+                reference.append(_reference_draw(browser, reference_url))
                 context, page, sizes = _load(browser, url)
                 settled.append(page.evaluate("window.__odop.lastDraw"))
                 draws.append(page.evaluate("window.__odop.draws"))

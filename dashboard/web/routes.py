@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import partial
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import shapely
@@ -14,7 +15,7 @@ from flask import Response, request
 from dashboard.data.atlas import Atlas
 from dashboard.data.stored import stored
 from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
-from dashboard.maps.topology import district_topology
+from dashboard.maps import topology as topologies
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
 from dashboard.settings import COMPRESSED_DIR
@@ -63,8 +64,9 @@ def serve_geometry(app: Dash, base: MapBase) -> tuple[dict[str, str], str]:
         body = _json(getattr(base, field))
         urls[trace] = _serve_json(app, field.removesuffix("_geojson"), body)  # /_odop/districts.json?v=...
         bodies.append(body)
-    topology = stored(COMPRESSED_DIR / f"{_digest(*bodies)}.topo.json",  # made at install: it takes seconds
-                      lambda: _json(district_topology(base)))
+    made_by = Path(topologies.__file__).read_bytes()  # a change to how it is made makes it anew
+    topology = stored(COMPRESSED_DIR / f"{_digest(*bodies, made_by)}.topo.json",  # made at install: takes seconds
+                      lambda: _json(topologies.district_topology(base)))
     return urls, _serve_json(app, "geometry.topo", topology)
 
 

@@ -340,6 +340,32 @@ def test_the_map_is_drawn_from_the_one_topology_the_page_preloads(page, real_ser
     assert page.external == [] and page.console_errors == []
 
 
+# Each geometry trace's level: True where it names the overview.
+GEOMETRY_LEVELS = """() => Object.fromEntries(document.querySelector('#map .js-plotly-plot').data
+    .filter(trace => typeof trace.geojson === 'string').map(trace => [trace.name, trace.geojson.endsWith('#overview')]))"""
+
+
+def test_all_india_is_drawn_from_the_overview_and_a_zoom_a_state_or_an_export_in_full_detail(page, real_server):
+    page.goto(real_server.url)
+    wait_for_map(page)
+    assert page.evaluate(GEOMETRY_LEVELS) == {"districts": True, "state borders": True}
+    with page.expect_download():
+        page.click("#download-png")
+    exported = page.evaluate("window.odopLastExport")["data"]
+    assert [trace["name"] for trace in exported if "#" in str(trace.get("geojson", ""))] == []
+    page.locator("#map").scroll_into_view_if_needed()  # the export button is below it
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(5):
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(100)
+    page.wait_for_function(f"() => !Object.values(({GEOMETRY_LEVELS})()).some(Boolean)")
+    page.goto(f"{real_server.url}?state=Kerala")
+    wait_for_map(page)
+    assert page.evaluate(GEOMETRY_LEVELS) == {"districts": False, "state borders": False}
+    assert page.external == [] and page.console_errors == []
+
+
 def test_a_filter_asks_the_server_for_the_map_and_the_counts_only_while_no_table_shows(page, small_server):
     page.goto(small_server.url)
     wait_for_map(page)
