@@ -37,6 +37,10 @@ window.odopIds = {
  "GRID_LOADED": "grid-loaded",
  "LABELS_TRACE": "district-labels",
  "LANGUAGE_SWITCH": "language-switch",
+ "LAZY_COMPONENTS": [
+  "Graph",
+  "Dropdown"
+ ],
  "LEGEND": "legend",
  "LEGEND_TITLE": "legend-title",
  "LIST": "list",

@@ -439,11 +439,45 @@
             };
         });
     }
+    // Plotly's geo fetches the world topojson of its base layers even with every layer off (assets/topojson/ holds
+    // the empty one it gets): handed the same here, it draws without that request.
+    function giveEmptyWorld() {
+        var topojson = window.PlotlyGeoAssets && window.PlotlyGeoAssets.topojson;
+        if (topojson && !topojson.world_110m) {
+            var objects = {};
+            ["coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits"].forEach(function (name) {
+                objects[name] = {type: "GeometryCollection", geometries: []};
+            });
+            topojson.world_110m = {type: "Topology", arcs: [], objects: objects};
+        }
+    }
+
     pageLoaded.then(function () {  // Plotly (assets/vendor) has loaded by then
         if (window.Plotly) {
             fitBeforeDrawing(window.Plotly);
+            giveEmptyWorld();
         }
     });
+
+    // dcc's Graph and Dropdown (ids.LAZY_COMPONENTS) are React.lazy components. Rendered first in the page's layout,
+    // each would show its Suspense fallback, and React holds back revealing the loaded component (up to 0.5 s after
+    // the fallback): the map waited 150-350 ms for it. Their chunks load with the page's scripts
+    // (dashboard/web/bundles.py) and each is rendered once into a detached root just before Dash asks for the layout
+    // (its layout_pre hook, dashboard/app.py; after that hook's own React work): React.lazy has them ready then.
+    function renderLazyComponentsOnce() {
+        var dcc = window.dash_core_components, React = window.React, ReactDOM = window.ReactDOM;
+        if (!dcc || !React || !ReactDOM || !ReactDOM.createRoot || !ReactDOM.flushSync) {
+            return;
+        }
+        var root = ReactDOM.createRoot(document.createElement("div"));
+        ReactDOM.flushSync(function () {
+            root.render(React.createElement("div", null, ids.LAZY_COMPONENTS.map(function (name) {
+                return React.createElement(dcc[name], {key: name, options: []});
+            })));
+        });
+        root.unmount();
+    }
+    window.odopHooks = {layoutPre: function () { window.queueMicrotask(renderLazyComponentsOnce); }};
 
     function bindMapClicks() {
         var graph = mapGraph();

@@ -21,7 +21,7 @@ from dashboard.text import t, use_language
 from dashboard.ui.layout import build_layout, skeleton, with_props
 from dashboard.ui.outputs import initial_props
 from dashboard.view import View, next_view
-from dashboard.web.bundles import defer_grid_bundle, drop_unused_bundles, use_geo_plotly_bundle
+from dashboard.web.bundles import defer_grid_bundle, drop_unused_bundles, load_with_page, use_geo_plotly_bundle
 from dashboard.web.headers import harden
 from dashboard.web.routes import (serve_district_options, serve_factsheets, serve_geometry, serve_health,
                                   serve_languages, serve_not_found, serve_product_names)
@@ -42,6 +42,8 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
+# Run by Dash's renderer just before it asks for the layout (assets/odop.js: ids.LAZY_COMPONENTS rendered once).
+LAYOUT_PRE = "function () { if (window.odopHooks) { window.odopHooks.layoutPre(); } }"
 GRID_SCRIPT_META = "odop-grid-script"  # the meta tag naming AG Grid's deferred bundle (read by assets/lazy-grid.js)
 
 
@@ -74,15 +76,20 @@ def create_app(data: Atlas | None = None) -> Dash:
     app = Dash(__name__, server=server, title=t("app.title"), assets_folder=str(ASSETS_DIR), serve_locally=True,
                compress=True, update_title=None,
                meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                          {"name": GRID_SCRIPT_META, "content": defer_grid_bundle()}])  # for assets/lazy-grid.js
+                          {"name": GRID_SCRIPT_META, "content": defer_grid_bundle()}],  # for assets/lazy-grid.js
+               hooks={"layout_pre": LAYOUT_PRE})
     geometry_urls, topology_url = serve_geometry(app, base)
-    # The map's geometry downloads while the scripts do, not after the first render asks for it; the search
-    # suggestions and the pickers' district lists are named for assets/odop.js, which fetches them when needed.
+    # The map's geometry, the page's layout and its callbacks download while the scripts do, not after Dash's
+    # renderer has started and asks for them (~100 ms later); the search suggestions and the pickers' district lists
+    # are named for assets/odop.js, which fetches them when needed.
+    prefix = app.config.requests_pathname_prefix
+    preloads = [(f'id="{ids.GEOMETRY_LINK}" ', topology_url), ("", f"{prefix}_dash-layout"),
+                ("", f"{prefix}_dash-dependencies")]
     named = {ids.PRODUCT_NAMES_META: serve_product_names(app, atlas),
              **{f"{ids.DISTRICT_OPTIONS_META}-{lang}": url for lang, url in serve_district_options(app, atlas).items()}}
-    app.index_string = INDEX_STRING.replace("{preloads}", f'<link id="{ids.GEOMETRY_LINK}" rel="preload" '
-                                            f'href="{topology_url}" as="fetch" crossorigin="anonymous">' + "".join(
-        f'<meta name="{name}" content="{url}">' for name, url in named.items()))
+    app.index_string = INDEX_STRING.replace("{preloads}", "".join(
+        f'<link {key}rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' for key, url in preloads) +
+        "".join(f'<meta name="{name}" content="{url}">' for name, url in named.items()))
     choices = view_choices(atlas)
 
     @lru_cache(maxsize=32)  # keyed by validated views: bounded
@@ -93,6 +100,7 @@ def create_app(data: Atlas | None = None) -> Dash:
 
     use_geo_plotly_bundle()
     drop_unused_bundles()
+    load_with_page(ids.LAZY_COMPONENTS)
     app.layout = lambda: layout_for(requested_view(choices))
     app.validation_layout = skeleton(app.validation_layout)
     serve_factsheets(app, atlas, choices)

@@ -112,6 +112,10 @@ TAB_KEYS = ("products", "opportunities", "clusters", "compare", "gaps")
 # CSV downloads: each has a ``dcc.Download`` (``download_id``) and a button (``download_button_id``).
 DOWNLOADS = ("csv", "brief", "opportunities", "clusters", "compare")
 
+# dcc's lazily loaded components on the first screen: their chunks load with the page's scripts
+# (dashboard/web/bundles.py) and assets/odop.js renders each once before Dash renders the layout.
+LAZY_COMPONENTS = ("Graph", "Dropdown")
+
 # The keys of the map figure's ``layout.meta``, which the PNG export reads.
 META_KEYS = ("district", "summary", "mode", "version", "coverage", "sources", "title", "selected", "footer",
              "symbols")

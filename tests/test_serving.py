@@ -18,6 +18,7 @@ import pytest
 import shapely
 from fixture_data import VARANASI
 
+from dashboard import ids
 from dashboard.app import create_app
 from dashboard.maps import topology as topologies
 
@@ -170,6 +171,15 @@ def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_a
     unversioned = client.get("/_dash-component-suites/dash/dcc/async-dropdown.js")
     assert unversioned.headers["Cache-Control"] == "no-cache" and unversioned.headers["ETag"]
     assert client.get("/assets/no-such-file.js").status_code == 404
+
+
+def test_the_page_fetches_its_layout_callbacks_and_first_screen_chunks_with_its_scripts(client):
+    page = client.get("/").get_data(as_text=True)
+    for route in ("/_dash-layout", "/_dash-dependencies"):  # not after Dash's renderer has started and asks
+        assert f'<link rel="preload" href="{route}" as="fetch" crossorigin="anonymous">' in page
+    for name in ids.LAZY_COMPONENTS:  # not when React first renders one (assets/odop.js renders each once before)
+        assert re.search(rf'<script src="/_dash-component-suites/dash/dcc/async-{name.lower()}\.v[^"]+\.js"', page)
+    assert "layout_pre" in page and "odopHooks" in page
 
 
 def test_a_shared_link_opens_with_its_counts_and_panel_in_the_page_itself(client):

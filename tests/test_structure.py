@@ -35,6 +35,12 @@ def test_dash_still_registers_the_full_plotly_bundle_where_the_app_swaps_it_out(
     assert not [entry for entry in dcc._js_dist if entry.get("namespace") == PLOTLY_BUNDLE_ENTRY["namespace"]]
 
 
+def test_dcc_still_lists_the_lazy_chunks_the_page_loads_with_its_scripts():
+    """Fails loudly if dcc renames the chunks load_with_page puts in the page."""
+    chunks = {entry.get("relative_package_path") for entry in dcc._js_dist}
+    assert all(f"dcc/async-{name.lower()}.js" in chunks for name in ids.LAZY_COMPONENTS), sorted(chunks)
+
+
 def test_dash_private_script_list_is_touched_in_one_module_only():
     users = [path.relative_to(REPO).as_posix() for path in code_files("dashboard", "scripts")
              if "_js_dist" in path.read_text(encoding="utf-8")]

@@ -2,8 +2,9 @@
 
 Dash offers no public switch for any use here: serving Plotly's geo-only bundle instead of the full one, leaving
 out of the page the bundles its first screen does not need (AG Grid's, loaded when a grid comes into view by
-``assets/lazy-grid.js``; the unused ``dash_table`` and Babel polyfill bundles), and listing the lazily loaded
-chunks a layout's components fetch (to compress them before the workers fork).
+``assets/lazy-grid.js``; the unused ``dash_table`` and Babel polyfill bundles), putting in the page the lazily
+loaded chunks of the components it does need, and listing the lazily loaded chunks a layout's components fetch (to
+compress them before the workers fork).
 ``tests/test_structure.py`` fails loudly if a Dash upgrade changes the structure relied on here.
 """
 
@@ -41,6 +42,16 @@ def drop_unused_bundles() -> None:
         for key in ("relative_package_path", "external_url"):
             for mode, paths in entry[key].items():
                 entry[key][mode] = [path for path in paths if "polyfill" not in path]
+
+
+def load_with_page(components: tuple[str, ...]) -> None:
+    """Load the lazily loaded chunks of dcc ``components`` (``"Graph"``...) with the page's scripts, not when React
+    first renders one of them; ``assets/odop.js`` renders each once before the layout, so that React.lazy has them
+    ready for the page's first render (no Suspense fallback, whose reveal React holds back)."""
+    wanted = {f"dcc/async-{name.lower()}.js" for name in components}
+    for entry in dcc._js_dist:  # noqa: SLF001 - see the module docstring
+        if entry.get("relative_package_path") in wanted:
+            entry["async"] = False  # Dash puts a resource that is neither async nor dynamic in the page
 
 
 def defer_grid_bundle(prefix: str = "/") -> str:

@@ -340,6 +340,28 @@ def test_the_map_is_drawn_from_the_one_topology_the_page_preloads(page, real_ser
     assert page.external == [] and page.console_errors == []
 
 
+# Records whether the map ever showed as Dash's placeholder for a component still loading (a Suspense fallback).
+WATCH_PLACEHOLDER = """new MutationObserver(() => {
+  if (document.querySelector('#map.dash-graph--pending')) { window.odopSawPlaceholder = true; }
+}).observe(document, {childList: true, subtree: true, attributes: true});"""
+
+
+def test_the_page_asks_once_for_what_it_preloads_and_draws_the_map_without_a_placeholder(page, real_server):
+    page.add_init_script(WATCH_PLACEHOLDER)
+    asked = []
+    page.on("request", lambda request: asked.append((request.url, request.headers.get("referer", ""))))
+    page.goto(f"{real_server.url}?state=Kerala")
+    wait_for_map(page)
+    expect(page.locator("#map-card")).to_contain_text("Kerala")
+    page.wait_for_load_state("networkidle")
+    layouts = [referer for url, referer in asked if url.endswith("/_dash-layout")]
+    assert layouts == [f"{real_server.url}?state=Kerala"]  # the preload, sent with the page's address, was used
+    assert sum(url.endswith("/_dash-dependencies") for url, _ in asked) == 1
+    assert sum("async-graph" in url for url, _ in asked) == 1 and not any("world_110m" in url for url, _ in asked)
+    assert page.evaluate("window.odopSawPlaceholder") is None
+    assert page.external == [] and page.console_errors == []
+
+
 # Each geometry trace's level: True where it names the overview.
 GEOMETRY_LEVELS = """() => Object.fromEntries(document.querySelector('#map .js-plotly-plot').data
     .filter(trace => typeof trace.geojson === 'string').map(trace => [trace.name, trace.geojson.endsWith('#overview')]))"""
