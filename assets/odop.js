@@ -305,11 +305,12 @@
     }
 
     // The map's geometry is one TopoJSON topology (dashboard/maps/topology.py) that the page preloads, decoded
-    // (assets/vendor/topojson-client.min.js, loaded after this file) and handed to Plotly under the URL each geometry
+    // (assets/vendor/topojson-client.min.js, run after this file) and handed to Plotly under the URL each geometry
     // trace names, so Plotly draws without fetching; should that fail, Plotly fetches the trace's own GeoJSON URL.
     // The topology marks the points an overview of the country needs: handed over under the URL + OVERVIEW and
     // drawn wherever its tolerance is at most half a pixel (about half the points at All India). Each level is
-    // decoded when first drawn; the full detail also when the page is first idle after the map has been drawn.
+    // decoded when first drawn (the overview as soon as it can be); the full detail also when the page is first idle
+    // after the map has been drawn.
     var OVERVIEW = "#overview";
     var GEOMETRY_OBJECTS = {};  // geometry trace name -> the topology's object
     GEOMETRY_OBJECTS[ids.DISTRICTS_TRACE] = "districts";
@@ -317,18 +318,18 @@
     var geometryLink = document.getElementById(ids.GEOMETRY_LINK);
     var pageLoaded = new Promise(function (resolve) { document.addEventListener("DOMContentLoaded", resolve); });
     var loadedTopology = null;
-    var topologyLoaded = Promise.all([
-        geometryLink ? window.fetch(geometryLink.href).then(function (response) { return response.json(); })
-                     : Promise.reject(new Error("no geometry link")),
-        pageLoaded
-    ]).then(function (loaded) {
-        loadedTopology = window.topojson ? loaded[0] : null;
-        return loadedTopology;
-    }).catch(function () { return null; });
     var decodedLevels = {};  // "full" / "overview" -> geometry trace name -> GeoJSON
+    var topologyLoaded = (geometryLink ? window.fetch(geometryLink.href).then(function (response) {
+        return response.json();
+    }) : Promise.reject(new Error("no geometry link"))).then(function (topology) {
+        loadedTopology = topology;
+        if (document.readyState === "loading") {  // while Plotly, the last script, still downloads (vendor/plotly/)
+            decodedLevel("overview");  // what All India draws
+        }
+    }).catch(function () { return null; });
 
     function decodedLevel(level) {  // {} if the topology has not come or does not decode
-        if (!decodedLevels[level] && loadedTopology) {
+        if (!decodedLevels[level] && loadedTopology && window.topojson) {
             try {
                 var source = level === "overview" ? overviewTopology(loadedTopology) : loadedTopology, traces = {};
                 Object.keys(GEOMETRY_OBJECTS).forEach(function (name) {
@@ -343,18 +344,19 @@
     }
 
     function overviewTopology(topology) {  // the topology with only the points its overview keeps
-        var keep = window.atob(topology.overview.keep), point = 0;
+        var keep = window.atob(topology.overview.keep), inner = 0;  // a bit for each point but an arc's ends
         var arcs = topology.arcs.map(function (arc) {  // delta-encoded: the kept points' deltas are summed anew
             var x = 0, y = 0, keptX = 0, keptY = 0, kept = [];
-            arc.forEach(function (delta) {
+            arc.forEach(function (delta, i) {
                 x += delta[0];
                 y += delta[1];
-                if (keep.charCodeAt(point >> 3) & (128 >> (point & 7))) {
+                var end = i === 0 || i === arc.length - 1;
+                if (end || keep.charCodeAt(inner >> 3) & (128 >> (inner & 7))) {
                     kept.push([x - keptX, y - keptY]);
                     keptX = x;
                     keptY = y;
                 }
-                point += 1;
+                inner += end ? 0 : 1;
             });
             return kept;
         });
@@ -452,7 +454,7 @@
         }
     }
 
-    pageLoaded.then(function () {  // Plotly (assets/vendor) has loaded by then
+    pageLoaded.then(function () {  // Plotly (assets/vendor/plotly) has loaded by then
         if (window.Plotly) {
             fitBeforeDrawing(window.Plotly);
             giveEmptyWorld();

@@ -33,7 +33,7 @@ def client(small_atlas):
 
 
 def test_every_page_says_same_origin_only_and_no_framing_and_every_response_no_sniffing(client):
-    for path in ("/_dash-layout", "/healthz", "/assets/style.css", "/assets/vendor/plotly-geo.min.js?m=1"):
+    for path in ("/_dash-layout", "/healthz", "/assets/style.css", "/assets/vendor/plotly/plotly-geo.min.js?m=1"):
         assert client.get(path).headers["X-Content-Type-Options"] == "nosniff"
     for path in ("/", "/factsheet/lgd/187", "/no-such-page"):
         headers = client.get(path).headers
@@ -158,7 +158,7 @@ def test_gunicorn_halts_instead_of_restarting_a_worker_whose_data_cannot_load(tm
 
 
 def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_and_answer_304(client):
-    url = "/assets/vendor/plotly-geo.min.js?m=1"
+    url = "/assets/vendor/plotly/plotly-geo.min.js?m=1"
     first = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
     assert first.status_code == 200 and first.headers["Content-Encoding"] == "br"
     assert first.headers["Cache-Control"] == "public, max-age=31536000, immutable"

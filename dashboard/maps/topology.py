@@ -69,11 +69,11 @@ def district_topology(base: MapBase) -> dict:
                                      for g in built["objects"][name]["geometries"]]}
                for name in OBJECTS}
     arcs = [_quantised(arc, origin) for arc in built["arcs"]]
-    keep = np.concatenate([_overview_points(np.cumsum(arc, axis=0)) for arc in arcs])
+    inner = np.concatenate([_overview_points(np.cumsum(arc, axis=0))[1:-1] for arc in arcs])  # ends: always kept
     return {"type": "Topology", "transform": {"scale": [STEP, STEP], "translate": origin.tolist()},
             "objects": objects, "arcs": arcs,
-            "overview": {"tolerance": OVERVIEW_TOLERANCE,  # bit i (first bit the highest of its byte): point i of
-                         "keep": base64.b64encode(np.packbits(keep)).decode("ascii")}}  # the arcs laid end to end
+            "overview": {"tolerance": OVERVIEW_TOLERANCE,  # bit i (first bit the highest of its byte): inner point i
+                         "keep": base64.b64encode(np.packbits(inner)).decode("ascii")}}  # of the arcs end to end
 
 
 def decoded(topology: dict, name: str, overview: bool = False) -> dict[str, shapely.MultiPolygon]:
@@ -82,9 +82,10 @@ def decoded(topology: dict, name: str, overview: bool = False) -> dict[str, shap
     scale, translate = np.array(topology["transform"]["scale"]), np.array(topology["transform"]["translate"])
     arcs = [np.cumsum(np.array(arc), axis=0) for arc in topology["arcs"]]
     if overview:
-        keep = np.unpackbits(np.frombuffer(base64.b64decode(topology["overview"]["keep"]), dtype=np.uint8)).astype(bool)
-        ends = np.cumsum([0] + [len(arc) for arc in arcs])
-        arcs = [arc[keep[start:end]] for arc, start, end in zip(arcs, ends[:-1], ends[1:])]
+        inner = np.unpackbits(np.frombuffer(base64.b64decode(topology["overview"]["keep"]), dtype=np.uint8)).astype(bool)
+        ends = np.cumsum([0] + [len(arc) - 2 for arc in arcs])
+        arcs = [arc[np.concatenate([[True], inner[start:end], [True]])]
+                for arc, start, end in zip(arcs, ends[:-1], ends[1:])]
     arcs = [arc * scale + translate for arc in arcs]
 
     def polygon(rings: list) -> shapely.Polygon:
