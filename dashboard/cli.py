@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from dashboard.app import create_app
 from dashboard.data.atlas import load_atlas_or_explain
+from dashboard.data.stored import prune_unused
 from dashboard.settings import ASSETS_DIR, COMPRESSED_DIR, DEFAULT_DATA_DIR
 from dashboard.web.static import warm_static
 
@@ -43,11 +45,14 @@ def main(argv: list[str] | None = None) -> None:
     from gunicorn.app.base import BaseApplication
 
     args = _arguments(argv)
+    started = time.time() - 1  # (a second of slack for coarse file times)
     atlas = load_atlas_or_explain(args.data_dir or DEFAULT_DATA_DIR)  # before forking: fail fast, share memory
     server = create_app(atlas).server
     count = warm_static(server, ASSETS_DIR)
-    if args.compress_static:
-        print(f"the map's TopoJSON and compressed copies of {count} static files in {COMPRESSED_DIR}")
+    if args.compress_static:  # what this code and data no longer use goes (it would only pile up)
+        removed = prune_unused(COMPRESSED_DIR, started)
+        print(f"the map's TopoJSON and compressed copies of {count} static files in {COMPRESSED_DIR} "
+              f"({removed} files no longer used removed)")
         return
 
     class Atlas(BaseApplication):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from fixture_data import CHANDAULI, VARANASI, make_data_dir
 
 from dashboard.data import DataFileError, load_atlas, load_atlas_or_explain
 from dashboard.data.names import name_key, state_key
 from dashboard.data.report import report_lines
+from dashboard.data.stored import prune_unused, stored
 
 HEADER = "state,district,lgd_code,product,sector,gi_tagged,programme,source\n"
 
@@ -225,3 +229,15 @@ def test_a_damaged_kept_atlas_is_loaded_again_not_a_traceback(tmp_path):
     kept.write_bytes(kept.read_bytes()[:100])  # cut short
     atlas = load_atlas_or_explain(data, store)
     assert "Banarasi silk saree" in set(atlas.products["product"]) and kept.stat().st_size > 100
+
+
+def test_an_install_removes_the_stored_copies_nothing_reads_any_more_and_keeps_the_rest(tmp_path):
+    used, stale = tmp_path / "used.br", tmp_path / "stale.br"
+    for path in (used, stale):
+        path.write_bytes(b"made before")
+        os.utime(path, (1_000_000, 1_000_000))  # long ago
+    started = time.time() - 1
+    assert stored(used, lambda: b"made again") == b"made before"  # read, not made again
+    assert stored(tmp_path / "new.br", lambda: b"made now") == b"made now"
+    assert prune_unused(tmp_path, started) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new.br", "used.br"]
