@@ -441,6 +441,7 @@
             };
         });
     }
+
     // Plotly's geo fetches the world topojson of its base layers even with every layer off (assets/topojson/ holds
     // the empty one it gets): handed the same here, it draws without that request.
     function giveEmptyWorld() {

@@ -1,7 +1,7 @@
 """The map's geometry as one TopoJSON topology: each border shared by two districts (or by a district and its
 state's outline) is stored once, and coordinates are whole steps of 0.001 degree (the precision the geometry build
 rounds to), delta-encoded. The browser decodes it (``assets/odop.js`` with the vendored topojson-client) into the
-district and state GeoJSON the map's traces name: one file of about 270 KB compressed instead of their 370 KB.
+district and state GeoJSON the map's traces name: one file of about 275 KB compressed instead of their 370 KB.
 
 The topology also marks which points an overview of the whole country needs (its member ``overview``): each arc
 simplified (Douglas-Peucker) to within :data:`OVERVIEW_TOLERANCE`, about half of the 88,000 points. The page draws
