@@ -114,26 +114,29 @@ class StaticFiles:
 class StoredLayouts:
     """The default page's layout answered with a brotli-11 copy made once (36 KB so, 43 KB at the brotli 5 of answers
     made per request, which would take 0.4 s at 11); other layouts are compressed per request. Dash's JSON of a
-    layout is not the same bytes in every process (a component's ``aria-*`` props come in a set's order), so the copy
-    is of the layout's canonical JSON, and is found by its digest. Made (or read from ``build/compressed/``) by
+    layout is not the same bytes in every process (a component's ``aria-*`` props come in a set's order), so the
+    stored copy is of the layout's canonical JSON, named by its digest; answers find it by the digest of the bytes
+    this process (and the workers forked from it) makes for that layout. Made (or read from ``build/compressed/``) by
     :func:`warm_static`."""
 
     URL = "/_dash-layout"
     PAGE = "http://localhost/"  # the page asking for it (its Referer): the default view, in English
 
     def __init__(self):
-        self.copies: dict[str, bytes] = {}  # by the digest of the layout's canonical JSON
+        self.copies: dict[str, bytes] = {}  # by the digest of this process's JSON of the layout
 
     def make(self, client, store: Path = COMPRESSED_DIR) -> None:
-        canonical = _canonical(client.get(self.URL, headers={"Referer": self.PAGE}).get_data())
-        digest = hashlib.sha256(canonical).hexdigest()[:16]
-        self.copies[digest] = stored(store / f"{digest}.layout.br", lambda: brotli.compress(canonical, quality=11))
+        made = client.get(self.URL, headers={"Referer": self.PAGE}).get_data()
+        canonical = _canonical(made)
+        copy = stored(store / f"{hashlib.sha256(canonical).hexdigest()[:16]}.layout.br",
+                      lambda: brotli.compress(canonical, quality=11))
+        self.copies[hashlib.sha256(made).hexdigest()[:16]] = copy
 
     def answer(self, response):
         """Flask ``after_request``: the default page's layout gets the stored copy (Flask-Compress leaves it then)."""
         if (request.path == self.URL and response.status_code == 200 and self.copies
                 and not urlsplit(request.referrer or "").query and "br" in request.headers.get("Accept-Encoding", "")):
-            copy = self.copies.get(hashlib.sha256(_canonical(response.get_data())).hexdigest()[:16])
+            copy = self.copies.get(hashlib.sha256(response.get_data()).hexdigest()[:16])
             if copy is not None:
                 response.set_data(copy)
                 response.headers["Content-Encoding"] = "br"
