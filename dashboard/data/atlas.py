@@ -153,7 +153,7 @@ class Atlas:
     def coverage(self, programme: str | None = None) -> tuple[int, int]:
         """(LGD districts with a product in the list, all LGD districts)."""
         known = programme in self._coverage
-        return self._coverage.get(programme if known else self.default_list, (0, len(self.lgd_districts)))
+        return self._coverage.get(programme if known else self.default_list) or (0, len(self.lgd_districts))
 
     @cached_property
     def _coverage(self) -> dict[str, tuple[int, int]]:  # worked out once: every map update says it
