@@ -26,6 +26,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +37,7 @@ import numpy as np
 import psutil
 import shapely
 
+from dashboard import ids
 from dashboard.app import create_app
 from dashboard.data.atlas import load_atlas
 from dashboard.data.schemas import SECTORS
@@ -209,21 +212,27 @@ def _load(browser, url: str, cdp_bytes: bool = True):
     return context, page, sizes
 
 
-def reference_site(url: str, folder: Path) -> str:
-    """Write the reference page and the GeoJSON of the geometry the map draws for All India at the benchmark's size
-    (the overview of the topology the page preloads: :func:`dashboard.maps.topology.decoded`) into ``folder``, serve
-    it on another local port (a thread; plain files, as a bare page would be) and return the page's address."""
+@contextmanager
+def reference_site(url: str) -> Iterator[str]:
+    """The reference page and the GeoJSON of the geometry the map draws for All India at the benchmark's size (the
+    overview of the topology the page preloads: :func:`dashboard.maps.topology.decoded`), written to a temporary
+    folder and served on another local port (a thread; plain files, as a bare page would be): the page's address."""
     page = urllib.request.urlopen(url).read().decode("utf-8")
-    link = re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)
+    link = re.search(rf'<link id="{ids.GEOMETRY_LINK}" rel="preload" href="([^"]+)"', page).group(1)
     built = json.loads(urllib.request.urlopen(url.rstrip("/") + link).read())
-    for name in OBJECTS:
-        features = [{"type": "Feature", "id": key, "properties": {}, "geometry": shapely.geometry.mapping(shape)}
-                    for key, shape in decoded(built, name, overview=True).items()]
-        (folder / f"{name}.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    (folder / "index.html").write_text(reference_page([f"{name}.json" for name in OBJECTS]))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietFiles, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    with tempfile.TemporaryDirectory() as folder:
+        for name in OBJECTS:
+            features = [{"type": "Feature", "id": key, "properties": {}, "geometry": shapely.geometry.mapping(shape)}
+                        for key, shape in decoded(built, name, overview=True).items()]
+            Path(folder, f"{name}.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+        Path(folder, "index.html").write_text(reference_page([f"{name}.json" for name in OBJECTS]))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietFiles, directory=folder))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 class _QuietFiles(SimpleHTTPRequestHandler):
@@ -262,9 +271,8 @@ def browser_figures(data_dir: Path, repeats: int = 20) -> None:
     settled, draws, first, revisit, reference = [], [], [], [], []
     painted, confirmed, panels, cleared, filters = [], [], [], [], []
     try:
-        with sync_playwright() as playwright:
+        with sync_playwright() as playwright, reference_site(url) as reference_url:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            reference_url = reference_site(url, Path(tempfile.mkdtemp()))
             for _ in range(repeats):
                 reference.append(_reference_draw(browser, reference_url))
                 context, page, sizes = _load(browser, url)
