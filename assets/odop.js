@@ -343,23 +343,28 @@
         return decodedLevels[level] || {};
     }
 
-    function overviewTopology(topology) {  // the topology with only the points its overview keeps
-        var keep = window.atob(topology.overview.keep), inner = 0;  // a bit for each point but an arc's ends
-        var arcs = topology.arcs.map(function (arc) {  // delta-encoded: the kept points' deltas are summed anew
-            var x = 0, y = 0, keptX = 0, keptY = 0, kept = [];
-            arc.forEach(function (delta, i) {
-                x += delta[0];
-                y += delta[1];
-                var end = i === 0 || i === arc.length - 1;
-                if (end || keep.charCodeAt(inner >> 3) & (128 >> (inner & 7))) {
+    // The topology with only the points its overview keeps: a bit for each point but an arc's ends (kept). Arcs are
+    // delta-encoded, so a kept point's delta is summed from the last kept one. Plain loops: this runs while the page
+    // loads (arc.forEach with a closure per arc took ~4x as long).
+    function overviewTopology(topology) {
+        var keep = window.atob(topology.overview.keep), inner = 0, arcs = new Array(topology.arcs.length);
+        for (var a = 0; a < arcs.length; a++) {
+            var arc = topology.arcs[a], last = arc.length - 1, x = arc[0][0], y = arc[0][1], keptX = x, keptY = y;
+            var kept = [arc[0]];
+            for (var i = 1; i < last; i++, inner++) {
+                x += arc[i][0];
+                y += arc[i][1];
+                if (keep.charCodeAt(inner >> 3) & (128 >> (inner & 7))) {
                     kept.push([x - keptX, y - keptY]);
                     keptX = x;
                     keptY = y;
                 }
-                inner += end ? 0 : 1;
-            });
-            return kept;
-        });
+            }
+            if (last > 0) {
+                kept.push([x + arc[last][0] - keptX, y + arc[last][1] - keptY]);
+            }
+            arcs[a] = kept;
+        }
         return Object.assign({}, topology, {arcs: arcs});
     }
 
