@@ -9,6 +9,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import plotly
 from dash import Dash, dcc
 
 from dashboard import ids
@@ -119,3 +120,13 @@ def test_plotly_carries_the_compile_hint_that_has_it_compiled_as_it_downloads():
     thread while it downloads: the map settled ~0.1 s sooner)."""
     with open(REPO / "assets" / "vendor" / "plotly" / "plotly-geo.min.js", encoding="utf-8") as bundle:
         assert bundle.readline() == "//# allFunctionsCalledOnLoad\n"
+
+
+def test_plotly_bundle_is_the_build_of_the_plotly_js_the_pinned_python_package_ships():
+    """scripts/build_plotly.sh makes the vendored bundle from the plotly.js version of the pinned plotly package: a
+    new pin needs the bundle built again (the figures' attributes must be those the page's Plotly knows)."""
+    shipped = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", shipped).group(1)
+    with open(REPO / "assets" / "vendor" / "plotly" / "plotly-geo.min.js", encoding="utf-8") as bundle:
+        header = [bundle.readline() for _ in range(3)]
+    assert header[2] == f"* plotly.js v{version} (geo, built for ODOP Atlas by scripts/build_plotly.sh)\n"

@@ -1,0 +1,58 @@
+// Builds assets/vendor/plotly/plotly-geo.min.js from plotly.js's own sources (run by scripts/build_plotly.sh, which
+// unpacks the npm package plotly.js into the working directory and installs esbuild there).
+//
+// What the map uses of plotly.js: the choropleth and scattergeo traces, the mercator projection, hover, the mode
+// bar's geo zoom buttons, the colour bar and annotations of the exported image. Plotly's own geo bundle also carries
+// what it never uses: all of it is downloaded and compiled, and some of it runs, on every page load. Left out here:
+//   - the components the figure never sets (DROPPED_COMPONENTS; Plotly treats an unregistered component as absent),
+//   - world calendars (the geo bundle registers them; dates are not drawn),
+//   - MapLibre's stylesheet (83 KB of CSS, used only by MapLibre traces, none of which is included),
+//   - d3-geo-projection (every projection but d3-geo's own: the map is mercator),
+//   - the country-name lookup (built on load for locationmode "country names"; the map uses "geojson-id").
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+const { environmentPlugin } = require('esbuild-plugin-environment');
+const InlineCSSPlugin = require('esbuild-plugin-inline-css');
+
+const DROPPED_COMPONENTS = ['annotations3d', 'images', 'updatemenus', 'sliders', 'rangeslider', 'rangeselector', 'grid',
+                            'errorbars'];
+const STUBS = {  // module -> what stands in for it
+    'maplibre-gl/dist/maplibre-gl.css': '',
+    'd3-geo-projection': 'module.exports = {};',
+    'country-iso-search': 'module.exports = {COUNTRIES: [], createLookup: function () {' +
+                          ' return {lookupAlpha3: function () { return undefined; }}; }};',
+};
+
+function writeEntry() {  // plotly's src/core.js without the dropped components, and the two geo traces
+    let core = fs.readFileSync('src/core.js', 'utf8');
+    for (const name of DROPPED_COMPONENTS) {
+        const line = `    require('./components/${name}'),\n`;
+        if (!core.includes(line)) {
+            throw new Error(`src/core.js no longer registers ${name} as expected: check DROPPED_COMPONENTS`);
+        }
+        core = core.replace(line, '');
+    }
+    fs.writeFileSync('src/core-odop.js', core);
+    fs.writeFileSync('entry-odop.js', "var Plotly = require('./src/core-odop');\n" +
+        "Plotly.register([require('./lib/scattergeo'), require('./lib/choropleth')]);\nmodule.exports = Plotly;\n");
+}
+
+const stubs = {
+    name: 'odop-stubs',
+    setup(build) {
+        const names = Object.keys(STUBS).map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+        build.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, args => ({path: args.path, namespace: 'stub'}));
+        build.onLoad({filter: /.*/, namespace: 'stub'}, args => ({contents: STUBS[args.path], loader: 'js'}));
+    },
+};
+
+writeEntry();
+esbuild.build({  // plotly.js's own settings (its esbuild-config.js), minified
+    entryPoints: ['entry-odop.js'], outfile: process.argv[2], format: 'iife', globalName: 'Plotly', bundle: true,
+    minify: true, target: 'es2016', logLevel: 'warning',
+    plugins: [stubs, InlineCSSPlugin(), environmentPlugin({NODE_DEBUG: false})],
+    alias: {regl: '@plotly/regl', stream: 'stream-browserify'},
+    define: {global: 'window', 'define.amd': 'false'},
+}).catch(() => process.exit(1));
