@@ -66,6 +66,7 @@ window.odopIds = {
  "MODE": "mode",
  "OPPORTUNITIES": "opportunities",
  "OPPORTUNITIES_NOTE": "opportunities-note",
+ "PAGE_HOOKS": "odopHooks",
  "PANEL": "panel",
  "PANEL_CLUSTERS": "panel-clusters",
  "PANEL_CODES": "panel-codes",

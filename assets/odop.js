@@ -485,7 +485,7 @@
         });
         root.unmount();
     }
-    window.odopHooks = {layoutPre: function () { window.queueMicrotask(renderLazyComponentsOnce); }};
+    window[ids.PAGE_HOOKS] = {layoutPre: function () { window.queueMicrotask(renderLazyComponentsOnce); }};
 
     function bindMapClicks() {
         var graph = mapGraph();

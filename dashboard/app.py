@@ -43,7 +43,7 @@ INDEX_STRING = """<!DOCTYPE html>
 
 
 # Run by Dash's renderer just before it asks for the layout (assets/odop.js: ids.LAZY_COMPONENTS rendered once).
-LAYOUT_PRE = "function () { if (window.odopHooks) { window.odopHooks.layoutPre(); } }"
+LAYOUT_PRE = f"function () {{ if (window.{ids.PAGE_HOOKS}) {{ window.{ids.PAGE_HOOKS}.layoutPre(); }} }}"
 GRID_SCRIPT_META = "odop-grid-script"  # the meta tag naming AG Grid's deferred bundle (read by assets/lazy-grid.js)
 
 

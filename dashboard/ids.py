@@ -34,6 +34,7 @@ CLUSTERS = "clusters-table"
 CLUSTERS_NOTE = "clusters-note"
 GAPS_SUMMARY = "gaps-summary"
 GEOMETRY_LINK = "odop-geometry"  # the page's preload of the map's TopoJSON, which assets/odop.js decodes
+PAGE_HOOKS = "odopHooks"  # window.<this>: the functions of assets/odop.js that Dash's renderer hooks call
 GI_ONLY = "gi-only"
 GRID_LOADED = "grid-loaded"  # set by assets/lazy-grid.js once AG Grid has loaded: the products table's rows follow
 LEGEND = "legend"
