@@ -98,6 +98,7 @@ def click_district(page: Page, district_id: str) -> None:
     """Click inside a district's polygon on the map, like a planner would."""
     point = page.evaluate(CLICK_POINT_JS, district_id)
     assert point is not None, f"district {district_id} is not drawn on the map"
+    page.mouse.move(*point)  # as a hand does: Plotly's click reports the point its hover found
     page.mouse.click(*point)
 
 
