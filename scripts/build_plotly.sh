@@ -6,7 +6,7 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
-VERSION="$("$PYTHON" -c 'import plotly, pathlib, re; text = (pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text()[:200]; print(re.search(r"plotly\.js v(\d+\.\d+\.\d+)", text).group(1))')"
+VERSION="$(cd "$REPO" && "$PYTHON" -c 'from dashboard.web.bundles import plotly_js_version; print(plotly_js_version())')"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
@@ -19,9 +19,9 @@ npm install --silent --no-save --ignore-scripts --no-audit --no-fund esbuild@0.2
 cp "$REPO/scripts/plotly-bundle/build.js" build-odop.js
 node build-odop.js "$WORK/plotly.min.js"
 TARGET="$REPO/assets/vendor/plotly/plotly-geo.min.js"
-# V8's explicit compile hint first (assets/vendor/README.md), then plotly.js's licence header
+# V8's explicit compile hint first (assets/vendor/README.md), then plotly.js's own licence header (its copyright lines)
 { printf '//# allFunctionsCalledOnLoad\n/**\n* plotly.js v%s (geo, built for ODOP Atlas by scripts/build_plotly.sh)\n' "$VERSION"
-  printf '* Copyright 2012-2026, Plotly, Inc.\n* All rights reserved.\n* Licensed under the MIT license\n*/\n'
+  sed -n '3,6p' dist/plotly.min.js
   cat "$WORK/plotly.min.js"; } > "$TARGET.tmp"
 mv "$TARGET.tmp" "$TARGET"
 echo "wrote $TARGET ($(wc -c < "$TARGET") bytes, plotly.js $VERSION)"

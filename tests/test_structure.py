@@ -9,14 +9,13 @@ import sys
 import warnings
 from pathlib import Path
 
-import plotly
 from dash import Dash, dcc
 
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.text import catalogue
 from dashboard.view import CONTROL_FIELDS, FIELDS, View
-from dashboard.web.bundles import PLOTLY_BUNDLE_ENTRY, use_geo_plotly_bundle
+from dashboard.web.bundles import PLOTLY_BUNDLE_ENTRY, plotly_js_version, use_geo_plotly_bundle
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -125,8 +124,7 @@ def test_plotly_carries_the_compile_hint_that_has_it_compiled_as_it_downloads():
 def test_plotly_bundle_is_the_build_of_the_plotly_js_the_pinned_python_package_ships():
     """scripts/build_plotly.sh makes the vendored bundle from the plotly.js version of the pinned plotly package: a
     new pin needs the bundle built again (the figures' attributes must be those the page's Plotly knows)."""
-    shipped = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
-    version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", shipped).group(1)
+    version = plotly_js_version()
     with open(REPO / "assets" / "vendor" / "plotly" / "plotly-geo.min.js", encoding="utf-8") as bundle:
         header = [bundle.readline() for _ in range(3)]
     assert header[2] == f"* plotly.js v{version} (geo, built for ODOP Atlas by scripts/build_plotly.sh)\n"

@@ -13,12 +13,21 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from pathlib import Path
 
 import dash_ag_grid
+import plotly
 from dash import _dash_renderer, dash_table, dcc
 from dash.fingerprint import build_fingerprint
 
 PLOTLY_BUNDLE_ENTRY = {"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"}
+
+
+def plotly_js_version() -> str:
+    """The plotly.js version the installed plotly package ships: ``scripts/build_plotly.sh`` builds the page's Plotly
+    from the same version, so the figures' attributes are those the page knows."""
+    with open(Path(plotly.__file__).parent / PLOTLY_BUNDLE_ENTRY["relative_package_path"], encoding="utf-8") as bundle:
+        return re.search(r"plotly\.js v(\d+\.\d+\.\d+)", bundle.read(200)).group(1)
 
 
 def use_geo_plotly_bundle() -> None:

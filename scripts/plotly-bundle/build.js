@@ -11,7 +11,6 @@
 //   - the country-name lookup (built on load for locationmode "country names"; the map uses "geojson-id").
 'use strict';
 const fs = require('fs');
-const path = require('path');
 const esbuild = require('esbuild');
 const { environmentPlugin } = require('esbuild-plugin-environment');
 const InlineCSSPlugin = require('esbuild-plugin-inline-css');
