@@ -9,6 +9,8 @@
 //   - MapLibre's stylesheet (83 KB of CSS, used only by MapLibre traces, none of which is included),
 //   - d3-geo-projection (every projection but d3-geo's own: the map is mercator),
 //   - the country-name lookup (built on load for locationmode "country names"; the map uses "geojson-id").
+// And three edits of plotly.js's code (PATCHES), each of work the map does not need on every draw: together they
+// took ~24% off the first draw and ~28% off a recolouring redraw (measured side by side in the page).
 'use strict';
 const fs = require('fs');
 const esbuild = require('esbuild');
@@ -23,6 +25,41 @@ const STUBS = {  // module -> what stands in for it
     'country-iso-search': 'module.exports = {COUNTRIES: [], createLookup: function () {' +
                           ' return {lookupAlpha3: function () { return undefined; }}; }};',
 };
+
+const PATCHES = [  // [file, what is replaced, by what, why]
+    ['src/traces/choropleth/plot.js',
+     '            if (!bboxGeojson) {\n',
+     '            if (!bboxGeojson && geoLayout.fitbounds) {\n',
+     "each district's bounding box on the sphere, on every draw, is used only by geo.fitbounds, which the map does " +
+     'not set (its ranges are given)'],
+    ['src/plots/geo/constants.js',
+     'exports.precision = 0.1;',
+     'exports.precision = 0;',
+     "no adaptive resampling: the boundaries' edges are straight in longitude and latitude (GIS data), so in " +
+     'mercator they are drawn as straight lines between the projected points, not subdivided into great-circle arcs'],
+    ['src/components/color/index.js',
+     "const toColor = (cstr) => {\n    if (typeof cstr !== 'string') return undefined;\n",
+     'const parsedColors = new Map();  // colour string -> parsed colour (or null), at most 1,000\n' +
+     "const toColor = (cstr) => {\n    if (typeof cstr !== 'string') return undefined;\n" +
+     '    const known = parsedColors.get(cstr);\n' +
+     '    if (known !== undefined) return known && { ...known };\n' +
+     '    if (parsedColors.size >= 1000) parsedColors.clear();\n' +
+     '    const parsed = parseColor(cstr);\n' +
+     '    parsedColors.set(cstr, parsed ? { ...parsed } : null);\n' +
+     '    return parsed;\n};\nconst parseColor = (cstr) => {\n',
+     'each colour string parsed once (a copy handed out each time): styling every district parsed the same few ' +
+     'colours again for each path'],
+];
+
+function applyPatches() {
+    for (const [file, from, to] of PATCHES) {
+        const code = fs.readFileSync(file, 'utf8');
+        if (code.split(from).length !== 2) {
+            throw new Error(`${file} no longer holds what PATCHES replaces exactly once: check the patch`);
+        }
+        fs.writeFileSync(file, code.replace(from, to));
+    }
+}
 
 function writeEntry() {  // plotly's src/core.js without the dropped components, and the two geo traces
     let core = fs.readFileSync('src/core.js', 'utf8');
@@ -47,6 +84,7 @@ const stubs = {
     },
 };
 
+applyPatches();
 writeEntry();
 esbuild.build({  // plotly.js's own settings (its esbuild-config.js), minified
     entryPoints: ['entry-odop.js'], outfile: process.argv[2], format: 'iife', globalName: 'Plotly', bundle: true,
