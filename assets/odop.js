@@ -331,7 +331,8 @@
     function decodedLevel(level) {  // {} if the topology has not come or does not decode
         if (!decodedLevels[level] && loadedTopology && window.topojson) {
             try {
-                var source = level === "overview" ? overviewTopology(loadedTopology) : loadedTopology, traces = {};
+                var keep = level === "overview" ? window.atob(loadedTopology.overview.keep) : null;
+                var source = levelTopology(loadedTopology, keep), traces = {};
                 Object.keys(GEOMETRY_OBJECTS).forEach(function (name) {
                     traces[name] = window.topojson.feature(source, source.objects[GEOMETRY_OBJECTS[name]]);
                 });
@@ -343,26 +344,25 @@
         return decodedLevels[level] || {};
     }
 
-    // The topology with only the points its overview keeps: a bit for each point but an arc's ends (kept). Arcs are
-    // delta-encoded, so a kept point's delta is summed from the last kept one. Plain loops: this runs while the page
-    // loads (arc.forEach with a closure per arc took ~4x as long).
-    function overviewTopology(topology) {
-        var keep = window.atob(topology.overview.keep), inner = 0, arcs = new Array(topology.arcs.length);
+    // The topology's arcs as topojson-client reads them: they come flat (x0, y0, dx1, dy1, ...: far fewer arrays to
+    // parse, dashboard/maps/topology.py), nested here with only the points of a level: all of them, or the
+    // overview's (``keep``: a bit for each point but an arc's ends, which are always kept). Arcs are delta-encoded, so
+    // a kept point's delta is summed from the last kept one. Plain loops: this runs while the page loads.
+    function levelTopology(topology, keep) {
+        var arcs = new Array(topology.arcs.length), inner = 0;
         for (var a = 0; a < arcs.length; a++) {
-            var arc = topology.arcs[a], last = arc.length - 1, x = arc[0][0], y = arc[0][1], keptX = x, keptY = y;
-            var kept = [arc[0]];
+            var flat = topology.arcs[a], last = flat.length / 2 - 1, x = flat[0], y = flat[1], keptX = x, keptY = y;
+            var kept = [[x, y]];
             for (var i = 1; i < last; i++, inner++) {
-                x += arc[i][0];
-                y += arc[i][1];
-                if (keep.charCodeAt(inner >> 3) & (128 >> (inner & 7))) {
+                x += flat[2 * i];
+                y += flat[2 * i + 1];
+                if (!keep || keep.charCodeAt(inner >> 3) & (128 >> (inner & 7))) {
                     kept.push([x - keptX, y - keptY]);
                     keptX = x;
                     keptY = y;
                 }
             }
-            if (last > 0) {
-                kept.push([x + arc[last][0] - keptX, y + arc[last][1] - keptY]);
-            }
+            kept.push([x + flat[2 * last] - keptX, y + flat[2 * last + 1] - keptY]);
             arcs[a] = kept;
         }
         return Object.assign({}, topology, {arcs: arcs});
