@@ -40,39 +40,40 @@ const PATCHES = [  // [file, what is replaced, by what, why]
      'mercator they are drawn as straight lines between the projected points, not subdivided into great-circle arcs'],
     ['src/components/color/index.js',
      "const toColor = (cstr) => {\n    if (typeof cstr !== 'string') return undefined;\n",
-     'const parsedColors = new Map();  // colour string -> parsed colour (or null), at most 1,000\n' +
-     "const toColor = (cstr) => {\n    if (typeof cstr !== 'string') return undefined;\n" +
-     '    const known = parsedColors.get(cstr);\n' +
-     '    if (known !== undefined) return known && { ...known };\n' +
-     '    if (parsedColors.size >= 1000) parsedColors.clear();\n' +
-     '    const parsed = parseColor(cstr);\n' +
-     '    parsedColors.set(cstr, parsed ? { ...parsed } : null);\n' +
-     '    return parsed;\n};\nconst parseColor = (cstr) => {\n',
+     `const remembered = (make) => {  // make(key) once for each key, at most 1,000 kept (all dropped when full)
+    const made = new Map();
+    return (key) => {
+        if (!made.has(key)) {
+            if (made.size >= 1000) made.clear();
+            made.set(key, make(key));
+        }
+        return made.get(key);
+    };
+};
+const parsedColor = remembered((cstr) => parseColor(cstr));
+const toColor = (cstr) => {
+    if (typeof cstr !== 'string') return undefined;
+    const parsed = parsedColor(cstr);
+    return parsed && { ...parsed };
+};
+const parseColor = (cstr) => {
+`,
      'each colour string parsed once (a copy handed out each time): styling every district parsed the same few ' +
      'colours again for each path'],
     ['src/components/color/index.js',
      'const rgb = (cstr) => formatRgb({ ...parse(cstr), alpha: 1 });\n',
-     `const rgbStrings = new Map();  // colour string -> its rgb() string, at most 1,000
-const rgb = (cstr) => {
-    if (typeof cstr !== 'string') return formatRgb({ ...parse(cstr), alpha: 1 });
-    if (!rgbStrings.has(cstr)) {
-        if (rgbStrings.size >= 1000) rgbStrings.clear();
-        rgbStrings.set(cstr, formatRgb({ ...parse(cstr), alpha: 1 }));
-    }
-    return rgbStrings.get(cstr);
-};
+     `const rgbOf = (cstr) => formatRgb({ ...parse(cstr), alpha: 1 });
+const rgbString = remembered(rgbOf);
+const rgb = (cstr) => (typeof cstr === 'string' ? rgbString(cstr) : rgbOf(cstr));
 `,
      "each colour's rgb() string made once: every district's outline, one colour, was formatted again for each path"],
+    ['src/components/color/index.js',
+     'module.exports = {\n',
+     'module.exports = {\n    remembered,\n',
+     'for the colour scales below'],
     ['src/components/colorscale/helpers.js',
      '    var sclFunc;\n',
-     `    var strings = new Map();  // value -> its colour string, at most 1,000
-    var colorString = function(v) {
-        if(!strings.has(v)) {
-            if(strings.size >= 1000) strings.clear();
-            strings.set(v, Color.rgbaArrayToString(_sclFunc(v)));
-        }
-        return strings.get(v);
-    };
+     `    var colorString = Color.remembered(function(v) { return Color.rgbaArrayToString(_sclFunc(v)); });
     var sclFunc;
 `,
      "a colour scale's colour for each value made once (this and the next two): the map's districts share a few " +
