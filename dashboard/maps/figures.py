@@ -50,6 +50,7 @@ class MapBase:
     district_states: np.ndarray   # each polygon's state ('' for disputed areas)
     state_rings: dict[str, tuple[list[float | None], list[float | None]]]  # each state's outline as one line
     label_points: dict[str, tuple[float, float]]  # a point inside each district (lon, lat), for its name
+    labelled: dict[str, tuple[str, ...]]  # per state, the districts large enough on its map for their names
     states_geojson: dict
     state_names: list[str]
     outlines: dict[str, tuple[list[float | None], list[float | None]]]
@@ -85,6 +86,7 @@ def build_map_base(atlas: Atlas) -> MapBase:
         state_rings={name: _ring_coordinates(shapely.get_exterior_ring(shapely.get_parts(geometry)))
                      for name, geometry in zip(atlas.states["state_name"], atlas.states.geometry)},
         label_points={did: (row.rep_lon, row.rep_lat) for did, row in atlas.district_facts.iterrows()},
+        labelled=_labelled_by_state(atlas.lgd_districts),
         states_geojson=_state_outlines(atlas.states),
         state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
@@ -93,6 +95,22 @@ def build_map_base(atlas: Atlas) -> MapBase:
         district_bounds=dict(zip(districts["district_id"], map(tuple, shapely.bounds(districts.geometry.values)))),
         india_bounds=tuple(districts.total_bounds),
     )
+
+
+LABEL_SHARE = 0.07  # a district is named when it spans this share of its state's width and height
+
+
+def _labelled_by_state(districts: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Per state, its districts that span ``LABEL_SHARE`` of the state's width and height (their names fit)."""
+    bounds = districts.geometry.bounds.assign(state=districts["state_name"].to_numpy(),
+                                              district_id=districts["district_id"].to_numpy())
+    labelled = {}
+    for state, inside in bounds.groupby("state", sort=False):
+        width, height = inside["maxx"].max() - inside["minx"].min(), inside["maxy"].max() - inside["miny"].min()
+        fits = ((inside["maxx"] - inside["minx"]) >= LABEL_SHARE * width) & (
+            (inside["maxy"] - inside["miny"]) >= LABEL_SHARE * height)
+        labelled[state] = tuple(inside.loc[fits, "district_id"])
+    return labelled
 
 
 def _state_outlines(states) -> dict:
@@ -210,24 +228,11 @@ def _state_line(base: MapBase, states: tuple) -> go.Scattergeo:
     return _line_trace(lons, lats, STATE_COLOR, 2.6, ids.STATE_TRACE)
 
 
-LABEL_SHARE = 0.07  # a district is named when it spans this share of its state's width and height
-
-
-def labelled_districts(atlas: Atlas, view: View) -> tuple[str, ...]:
-    """The districts of the chosen state large enough on the map for their names to fit."""
-    if not view.state:
-        return ()
-    inside = atlas.lgd_districts[atlas.lgd_districts["state_name"] == view.state]
-    west, south, east, north = inside.total_bounds
-    bounds = inside.geometry.bounds
-    fits = ((bounds["maxx"] - bounds["minx"]) >= LABEL_SHARE * (east - west)) & (
-        (bounds["maxy"] - bounds["miny"]) >= LABEL_SHARE * (north - south))
-    return tuple(inside.loc[fits, "district_id"])
-
-
-def _labels(base: MapBase, district_ids: tuple) -> go.Scattergeo:
+def _labels(base: MapBase, states: tuple) -> go.Scattergeo:
+    """The names of the chosen state's districts that fit (``MapBase.labelled``)."""
+    named = set(base.labelled.get(states[0], ())) if states else set()
     points = [(base.label_points[d], name.split(", ")[0]) for d, name in zip(base.district_ids, base.names)
-              if d in set(district_ids) and d in base.label_points]
+              if d in named and d in base.label_points]
     return go.Scattergeo(lon=[p[0][0] for p in points], lat=[p[0][1] for p in points], mode="text",
                          text=[p[1] for p in points], hoverinfo="skip",
                          textfont=dict(size=10, color="#1b1b1b", shadow="0 0 2px #fff, 0 0 3px #fff"),
@@ -319,7 +324,7 @@ OVERLAYS: tuple[Overlay, ...] = (
     Overlay(ids.SELECTED_TRACE, lambda atlas, view: (view.district_id,) if view.district_id else (),
             _outline_trace(ids.SELECTED_TRACE, SELECTED_COLOR, 3.0, "solid"),
             ("legend.overlay.selected", SELECTED_COLOR, "solid")),
-    Overlay(ids.LABELS_TRACE, labelled_districts, _labels),
+    Overlay(ids.LABELS_TRACE, lambda atlas, view: (view.state,) if view.state else (), _labels),
     Overlay(ids.PLACES_TRACE, places_shown, _place_points),
 )
 BY_NAME: dict[str, Overlay] = {overlay.name: overlay for overlay in OVERLAYS}

@@ -4,6 +4,8 @@ with it (heading, legend, sources, and the exported image's metadata). Pure: atl
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import Callable
 
 import pandas as pd
 from dash import Patch
@@ -39,19 +41,37 @@ class MapUpdate:
     text: dict | None
 
 
+@dataclass(frozen=True)
+class Colouring:
+    """A view's district colours: their classes (the legend's) and the choropleth's properties (colours, hover)."""
+
+    classes: MapClasses
+    style: dict
+
+
+def colouring(atlas: Atlas, base: MapBase, view: View, rows: pd.DataFrame) -> Colouring:
+    """The district colours and hover texts of ``view`` (``rows``: the product rows of its filters)."""
+    values = mode_values(atlas, view, rows)
+    classes = district_classes(base, rows, view.mode, values, view.state)
+    return Colouring(classes, choropleth_style(base, rows, view.mode, values, classes))
+
+
 def _selection_changed_only(view: View, drawn: View | None) -> bool:
     keep = {"district_id": None, "zoom": False, "compare": ()}
     return drawn is not None and replace(view, **keep) == replace(drawn, **keep)
 
 
 def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows: pd.DataFrame,
-               classes: MapClasses | None = None) -> MapUpdate:
+               colours: Colouring | None = None,
+               shown_of: Callable[[View], dict[str, object]] | None = None) -> MapUpdate:
     """The patch from the map drawn for ``drawn`` (``None``: unknown) to ``view``: only the selection outlines and
-    zoom when nothing else changed; else the colours and the overlays whose inputs changed, with the new words."""
+    zoom when nothing else changed; else the colours and the overlays whose inputs changed, with the new words.
+    ``colours`` and ``shown_of`` (what a view's overlays show) may come from a cache; else they are worked out."""
     patch = Patch()
-    shown = overlays_of(atlas, view)
+    shown_of = shown_of or partial(overlays_of, atlas)
+    shown = shown_of(view)
     only_selection = _selection_changed_only(view, drawn)
-    changed = changed_overlays(None if drawn is None else overlays_of(atlas, drawn), shown)
+    changed = changed_overlays(None if drawn is None else shown_of(drawn), shown)
     for name, trace in overlay_traces(base, shown, changed).items():
         patch["data"][trace_index(name)] = trace.to_plotly_json()
     patch["layout"]["meta"] = export_meta(atlas, view, shown)
@@ -60,11 +80,10 @@ def map_update(atlas: Atlas, base: MapBase, view: View, drawn: View | None, rows
             patch["layout"]["geo"][axis] = value
     if only_selection:
         return MapUpdate(patch, None)
-    values = mode_values(atlas, view, rows)
-    classes = classes or district_classes(base, rows, view.mode, values, view.state)
-    for key, value in choropleth_style(base, rows, view.mode, values, classes).items():
+    colours = colours or colouring(atlas, base, view, rows)
+    for key, value in colours.style.items():
         patch["data"][trace_index(ids.DISTRICTS_TRACE)][key] = value
-    return MapUpdate(patch, drawn_text(atlas, view, classes, shown))
+    return MapUpdate(patch, drawn_text(atlas, view, colours.classes, shown))
 
 
 def drawn_text(atlas: Atlas, view: View, classes: MapClasses, shown: dict[str, object]) -> dict:
@@ -93,7 +112,7 @@ def view_summary(atlas: Atlas, view: View) -> str:
 def export_meta(atlas: Atlas, view: View, shown: dict[str, object]) -> dict:
     """What an exported image states besides the map (keys: ``ids.META_KEYS``), ``shown``: what its overlays
     show (their lines and symbols are its legend besides the colour bar)."""
-    names = atlas.districts.set_index("district_id")
+    names = atlas.by_id
     district = (f"{names.at[view.district_id, 'district_name']}, {names.at[view.district_id, 'state_name']}"
                 if view.district_id in names.index else "")
     return {"district": district, "summary": view_summary(atlas, view), "mode": MODES[view.mode].label,

@@ -234,7 +234,7 @@ def parents_of(atlas: Atlas, lgd_code: str) -> tuple[str, tuple[Parent, ...]]:
 
 def district_detail(atlas: Atlas, district_id: str, list_id: str = "") -> DistrictDetail | None:
     """Products (of the chosen list, and of the others), clusters, facilities and scheme links of a district."""
-    districts = atlas.districts.set_index("district_id")
+    districts = atlas.by_id
     if district_id not in districts.index:
         return None
     row = districts.loc[district_id]
@@ -321,7 +321,7 @@ def district_of_product_row(atlas: Atlas, row_id: object) -> str | None:
 
 def known_district(atlas: Atlas, district_id: object) -> str | None:
     """``district_id`` if it names a polygon of the atlas (investor-table rows are identified by it)."""
-    return district_id if isinstance(district_id, str) and district_id in set(atlas.districts["district_id"]) else None
+    return district_id if isinstance(district_id, str) and district_id in atlas.by_id.index else None
 
 
 def scheme_short_names(atlas: Atlas) -> dict[str, str]:

@@ -37,7 +37,7 @@ def people_of(atlas: Atlas, district_id: str) -> People | None:
     if district_id not in atlas.census.index:
         return None
     row = atlas.census.loc[district_id]
-    lgd = atlas.districts.set_index("district_id")["lgd_code"]
+    lgd = atlas.by_id["lgd_code"]
     parent = row["parent_id"] if isinstance(row["parent_id"], str) else ""
     figures = {} if row["basis"] == "none" else {c: float(row[c]) for c in CENSUS_FIGURES}
     ranks = {c: int(row[c]) for c in RANK_COLUMNS} if row["basis"] == "own" else {}

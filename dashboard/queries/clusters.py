@@ -38,7 +38,7 @@ def belts_of(atlas: Atlas, district_id: str) -> tuple[Belt, ...]:
     ids = set(links.loc[links["district_id"] == district_id, "cluster_id"])
     chosen = atlas.derived_clusters[atlas.derived_clusters["cluster_id"].isin(ids)].sort_values(
         ["size", "family"], ascending=[False, True])
-    names = atlas.districts.set_index("district_id")
+    names = atlas.by_id
     return tuple(Belt(row.cluster_id, cluster_name(row.family, row.state, int(row.size)), row.family, row.rule,
                       tuple((names.at[d, "district_name"], names.at[d, "lgd_code"])
                             for d in row.district_ids.split(";") if d != district_id and d in names.index))

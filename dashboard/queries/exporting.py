@@ -110,7 +110,7 @@ def convergence_brief(atlas: Atlas, list_id: str, rows: pd.DataFrame) -> pd.Data
     """District x product x scheme rows for a district committee: the view's products and the districts' own
     schemes, each with the basis (the rule's clause that matched), whether the rule is ours, and its source."""
     links = scheme_links(atlas, rows["district_id"].unique(), list_id, rows)
-    names = atlas.districts.set_index("district_id")[["district_name", "state_name", "lgd_code", "census2011_code"]]
+    names = atlas.by_id[["district_name", "state_name", "lgd_code", "census2011_code"]]
     brief = links.join(names, on="district_id").rename(columns={"district_name": "district", "state_name": "state"})
     brief["product"] = brief["product"].replace("", t("export.csv.district_wide"))
     return brief.sort_values(["state", "district", "product", "scheme"])[BRIEF_COLUMNS]

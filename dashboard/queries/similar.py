@@ -89,7 +89,7 @@ def similar_districts(atlas: Atlas, district_id: str | None, count: int = SHOWN)
     parts = _components(p, i)
     score = sum(WEIGHTS[key] * parts[key] for key in WEIGHTS)
     labels = dict(zip(atlas.investor.export_sectors["export_sector"], atlas.investor.export_sectors["label"]))
-    names = atlas.districts.set_index("district_id").loc[p.ids, ["district_name", "state_name", "lgd_code"]]
+    names = atlas.by_id.loc[p.ids, ["district_name", "state_name", "lgd_code"]]
     order = [j for j in np.lexsort((names["district_name"].to_numpy(), -np.round(score, 6))) if j != i]
     return [Match(p.ids[j], names.iloc[j]["district_name"], names.iloc[j]["state_name"], names.iloc[j]["lgd_code"],
                   float(score[j]), _reasons(p, i, j, parts, labels)) for j in order[:count]]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -15,9 +15,9 @@ from dash import dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data.atlas import Atlas
-from dashboard.maps.figures import MapBase, clicked_district, district_classes
-from dashboard.maps.modes import MapClasses, mode_values, view_choices
-from dashboard.maps.update import map_update, view_summary
+from dashboard.maps.figures import MapBase, clicked_district, overlays_of
+from dashboard.maps.modes import view_choices
+from dashboard.maps.update import Colouring, colouring, map_update, view_summary
 from dashboard.panels import district_panel
 from dashboard.panels.compare import compare_rows, compare_table
 from dashboard.queries import (
@@ -58,11 +58,14 @@ class ViewCache:
     def __init__(self, atlas: Atlas, base: MapBase):
         self.atlas, self.base, self.choices = atlas, base, view_choices(atlas)
         self.rows_for = lru_cache(maxsize=64)(lambda filters: filter_products(atlas, filters))
-        self.classes_for = lru_cache(maxsize=64)(self._classes)
+        self.colours_for = lru_cache(maxsize=64)(self._colours)
+        self.shown_for = lru_cache(maxsize=64)(partial(overlays_of, atlas))
         self.opportunities_for = lru_cache(maxsize=32)(self._opportunities)
         self.detail_of = lru_cache(maxsize=64)(
             lambda district_id, list_id: district_detail(atlas, district_id, list_id) if district_id else None)
         self.options_in = lru_cache(maxsize=len(LANGUAGES))(lambda _language: district_options(atlas))
+        self.panel_in = lru_cache(maxsize=64)(
+            lambda district_id, list_id, _language: district_panel(self.detail_of(district_id, list_id)))
 
     def district_options(self) -> list[dict]:
         """Every district as a picker option, in the answer's language (cached)."""
@@ -83,10 +86,12 @@ class ViewCache:
         """Details of the districts in the comparison."""
         return [d for d in (self.detail_of(i, view.list_id) for i in view.compare) if d]
 
-    def _classes(self, filters: View, mode: str, schemes: tuple[str, ...]) -> MapClasses:
-        view = replace(filters, mode=mode, schemes=schemes)
-        rows = self.rows_for(filters)
-        return district_classes(self.base, rows, mode, mode_values(self.atlas, view, rows), filters.state)
+    def panel(self, view: View) -> list:
+        """The district panel of ``view``'s selection, in the answer's language (cached)."""
+        return self.panel_in(view.district_id, view.list_id, language())
+
+    def _colours(self, filters: View, mode: str, schemes: tuple[str, ...]) -> Colouring:
+        return colouring(self.atlas, self.base, replace(filters, mode=mode, schemes=schemes), self.rows_for(filters))
 
     def _opportunities(self, filters: View) -> pd.DataFrame:
         rows = self.rows_for(filters)
@@ -140,7 +145,7 @@ def map_outputs(cache: ViewCache, shown: View, view: View, shown_valid: bool = T
     if view == shown and shown_valid:
         return {"figure": no_update, "heading": no_update, "legend": no_update, "sources": no_update}
     update = map_update(cache.atlas, cache.base, view, shown if shown_valid else None, cache.rows(view),
-                        cache.classes_for(filters_of(view), view.mode, view.schemes))
+                        cache.colours_for(filters_of(view), view.mode, view.schemes), cache.shown_for)
     words = update.text or {"heading": no_update, "legend": no_update, "sources": no_update}
     return {"figure": update.patch, **words}
 
@@ -247,7 +252,7 @@ def panel_output(cache: ViewCache, shown: View, view: View, shown_valid: bool = 
     and list it shows stay."""
     if shown_valid and (view.district_id, view.list_id) == (shown.district_id, shown.list_id):
         return no_update
-    return district_panel(cache.detail_of(view.district_id, view.list_id))
+    return cache.panel(view)
 
 
 @dataclass(frozen=True)
