@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.data.names import name_key, state_key
-from dashboard.data.schemas import SECTORS
+from dashboard.data.vocabulary import SECTORS
 
 ODOP = Path(__file__).resolve().parent.parent / "data" / "odop"
 

@@ -20,37 +20,9 @@ from dashboard.data.clusters import derived_links, recorded_overlaps
 
 from dashboard.data.convergence import district_facts, scheme_matches
 from dashboard.data.issues import DataFileError, IssueLog
-from dashboard.data.schemas import SECTORS
+from dashboard.data.vocabulary import SECTORS
 from dashboard.data.similarity import Profiles, district_profiles
 from dashboard.data.match import DistrictMatcher, FileReport, Resolution, UnmatchedName, resolve_rows
-from dashboard.data.tables import (
-    placed_exports,
-    read_airports,
-    read_aliases,
-    read_aspirational,
-    read_census,
-    read_district_names_hi,
-    read_state_names_hi,
-    read_changes,
-    read_clusters,
-    read_depots,
-    read_derived_clusters,
-    read_district_places,
-    read_export_rows,
-    read_export_sectors,
-    read_facilities,
-    read_families,
-    read_gi_links,
-    read_identity,
-    read_lists,
-    read_needs,
-    read_ports,
-    read_product_map,
-    read_products,
-    read_schemes,
-    read_sector_map,
-    read_vishwakarma,
-)
 from dashboard.data.stored import stored
 from dashboard.settings import ATLAS_DIR, DEFAULT_DATA_DIR
 from dashboard.text import t
@@ -245,52 +217,61 @@ def _places(facilities: pd.DataFrame, airports: pd.DataFrame, ports: pd.DataFram
 
 
 def _investor_layers(loader: _Loader, facilities: pd.DataFrame) -> InvestorLayers:
-    airports = loader.table("logistics/airports.csv", read_airports, PLACE_COLUMNS)
-    ports = loader.table("logistics/ports.csv", read_ports, PLACE_COLUMNS + ["locode", "major", "cargo"])
-    depots = loader.table("logistics/inland_depots.csv", read_depots, PLACE_COLUMNS + ["locode"])
-    export_rows = loader.table("exports/district_exports.csv", read_export_rows,
+    from dashboard.data import tables  # (see load_atlas)
+    airports = loader.table("logistics/airports.csv", tables.read_airports, PLACE_COLUMNS)
+    ports = loader.table("logistics/ports.csv", tables.read_ports, PLACE_COLUMNS + ["locode", "major", "cargo"])
+    depots = loader.table("logistics/inland_depots.csv", tables.read_depots, PLACE_COLUMNS + ["locode"])
+    export_rows = loader.table("exports/district_exports.csv", tables.read_export_rows,
                                ["state", "district", "lgd_code", "sector", "match_note", "export_usd", "export_inr"])
     return InvestorLayers(
-        exports=placed_exports(export_rows),
+        exports=tables.placed_exports(export_rows),
         export_rows=export_rows,
-        export_sectors=loader.table("exports/export_sectors.csv", read_export_sectors,
+        export_sectors=loader.table("exports/export_sectors.csv", tables.read_export_sectors,
                                     ["export_sector", "label", "hs_chapters", "source"]),
-        sector_map=loader.table("exports/sector_map.csv", read_sector_map, ["odop_sector", "export_sector", "reason"]),
-        product_map=loader.table("exports/product_map.csv", read_product_map, ["product", "export_sector", "reason"]),
-        logistics=loader.table("logistics/district_places.csv", read_district_places, LOGISTICS_COLUMNS).reindex(
-            columns=LOGISTICS_COLUMNS),
+        sector_map=loader.table("exports/sector_map.csv", tables.read_sector_map,
+                                ["odop_sector", "export_sector", "reason"]),
+        product_map=loader.table("exports/product_map.csv", tables.read_product_map,
+                                 ["product", "export_sector", "reason"]),
+        logistics=loader.table("logistics/district_places.csv", tables.read_district_places,
+                               LOGISTICS_COLUMNS).reindex(columns=LOGISTICS_COLUMNS),
         places=_places(facilities, airports, ports, depots),
-        gi_links=loader.table("gi/gi_links.csv", read_gi_links, ["programme", "district_id", "product", "gi_name",
-                                                                  "goods_class", "basis", "source"]),
+        gi_links=loader.table("gi/gi_links.csv", tables.read_gi_links,
+                              ["programme", "district_id", "product", "gi_name", "goods_class", "basis", "source"]),
     )
 
 
 def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     """Read, validate and join all data under ``data_dir`` (``geo/`` and ``odop/``)."""
+    from dashboard.data import tables  # here, not above: pandera takes ~0.2 s to import, and a start that reads the
+    # kept atlas (load_atlas_or_explain) reads no file
     log = IssueLog()
     districts = read_districts(data_dir / "geo" / "districts.geojson", log)
     states = read_states(data_dir / "geo" / "states.geojson")
     alias_path = data_dir / "odop" / "aliases.csv"
-    aliases = read_aliases(alias_path, log) if alias_path.exists() else []
+    aliases = tables.read_aliases(alias_path, log) if alias_path.exists() else []
     loader = _Loader(data_dir, log, DistrictMatcher(districts, aliases), {}, [])
-    districts = with_identity(districts, loader.table("geo/district_identity.csv", read_identity, IDENTITY_COLUMNS))
+    districts = with_identity(districts, loader.table("geo/district_identity.csv", tables.read_identity,
+                                                      IDENTITY_COLUMNS))
     known_states = set(districts.loc[districts["state_key"] != "", "state_key"])
     products_path = data_dir / "odop" / "products.csv"
-    products = _product_table(loader.resolve(read_products(products_path, known_states, log), products_path,
+    products = _product_table(loader.resolve(tables.read_products(products_path, known_states, log), products_path,
                                              "product"), districts)
-    clusters, cluster_districts = _cluster_tables(loader.layer("clusters.csv", read_clusters, "cluster_name"))
-    derived = loader.table("derived_clusters.csv", read_derived_clusters, DERIVED_CLUSTER_COLUMNS)
+    clusters, cluster_districts = _cluster_tables(loader.layer("clusters.csv", tables.read_clusters, "cluster_name"))
+    derived = loader.table("derived_clusters.csv", tables.read_derived_clusters, DERIVED_CLUSTER_COLUMNS)
     links = derived_links(derived)
     clusters = clusters.assign(derived=recorded_overlaps(clusters, cluster_districts, derived, links))
-    facilities = loader.layer("infrastructure.csv", read_facilities, "facility_name").reindex(columns=FACILITY_COLUMNS)
-    schemes = loader.table("schemes.csv", read_schemes, SCHEME_COLUMNS)
-    needs = loader.table("needs.csv", read_needs, ["sector", "facility_kind", "within_km", "why", "source"])
-    lists = loader.table("lists.csv", read_lists, LIST_COLUMNS)
+    facilities = loader.layer("infrastructure.csv", tables.read_facilities, "facility_name").reindex(
+        columns=FACILITY_COLUMNS)
+    schemes = loader.table("schemes.csv", tables.read_schemes, SCHEME_COLUMNS)
+    needs = loader.table("needs.csv", tables.read_needs, ["sector", "facility_kind", "within_km", "why", "source"])
+    lists = loader.table("lists.csv", tables.read_lists, LIST_COLUMNS)
     investor = _investor_layers(loader, facilities)
-    aspirational = loader.table("aspirational/aspirational_districts.csv", read_aspirational, ASPIRATIONAL_COLUMNS)
-    vishwakarma = loader.table("schemes/vishwakarma_products.csv", read_vishwakarma, ["product", "trade", "reason"])
-    changes = loader.table("geo/district_changes.csv", read_changes, CHANGES_COLUMNS)
-    census = loader.table("census/census2011_districts.csv", read_census, ["census2011_code", "census_name"])
+    aspirational = loader.table("aspirational/aspirational_districts.csv", tables.read_aspirational,
+                                ASPIRATIONAL_COLUMNS)
+    vishwakarma = loader.table("schemes/vishwakarma_products.csv", tables.read_vishwakarma,
+                               ["product", "trade", "reason"])
+    changes = loader.table("geo/district_changes.csv", tables.read_changes, CHANGES_COLUMNS)
+    census = loader.table("census/census2011_districts.csv", tables.read_census, ["census2011_code", "census_name"])
     facts = district_facts(districts, aspirational, investor.exports, clusters, cluster_districts, facilities)
     census = district_census(districts, census.set_index("census2011_code") if "census2011_code" in census else census,
                              changes)
@@ -301,10 +282,11 @@ def load_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> Atlas:
     return Atlas(districts, states, products, lists, clusters, cluster_districts, facilities, schemes, needs,
                  investor, log, loader.files, loader.unmatched, aspirational=aspirational, vishwakarma=vishwakarma,
                  district_changes=changes, census=census, profiles=profiles, derived_clusters=derived,
-                 derived_links=links, families=loader.table("product_families.csv", read_families, FAMILY_COLUMNS),
+                 derived_links=links,
+                 families=loader.table("product_families.csv", tables.read_families, FAMILY_COLUMNS),
                  scheme_matches=matches, district_facts=facts, version=data_version(data_dir),
-                 hindi=hindi_names(loader.table("names/state_names_hi.csv", read_state_names_hi, STATE_COLUMNS),
-                                   loader.table("names/district_names_hi.csv", read_district_names_hi,
+                 hindi=hindi_names(loader.table("names/state_names_hi.csv", tables.read_state_names_hi, STATE_COLUMNS),
+                                   loader.table("names/district_names_hi.csv", tables.read_district_names_hi,
                                                 DISTRICT_COLUMNS), districts))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.data.tables import CENSUS_FIGURES
+from dashboard.data.vocabulary import CENSUS_FIGURES
 
 TRIBAL_SHARES = (25.0, 50.0)  # Scheduled Tribe share (% of the population) of the tribal overlay's two classes
 CENSUS_DISTRICT_COLUMNS = ["basis", "parent_id", "parent_name", "parents", "census_name", *CENSUS_FIGURES,

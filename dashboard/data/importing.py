@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dashboard.data.match import DistrictMatcher
 from dashboard.data.names import name_key, state_key
-from dashboard.data.schemas import PRODUCT_COLUMNS
+from dashboard.data.vocabulary import PRODUCT_COLUMNS
 
 EXIT_REFUSED = 1       # the import would remove too much (see --allow-shrink)
 EXIT_USAGE = 2         # unknown column layout or bad arguments

@@ -15,59 +15,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from dashboard.data.issues import IssueLog
-
-# The official sectors of DPIIT's national list, in legend order.
-SECTORS: tuple[str, ...] = (
-    "Agriculture",
-    "Food Processing",
-    "Dairy",
-    "Marine",
-    "Handloom",
-    "Textile",
-    "Handicraft",
-    "Manufacturing",
-    "Others",
-)
-CATEGORIES: tuple[str, ...] = ("Primary", "Secondary", "Tertiary", "Others")
-MATCH_METHODS: tuple[str, ...] = ("name", "alias", "parent", "name in another state", "unmatched", "lgd")
-
-CLUSTER_TYPES: tuple[str, ...] = (
-    "SFURTI",
-    "MSE-CDP",
-    "handloom cluster",
-    "handicraft cluster",
-    "toy cluster",
-    "leather cluster",
-    "food processing cluster",
-    "export hub cluster",
-    "GI region",
-    "other",
-)
-
-FACILITY_KINDS: tuple[str, ...] = (
-    "pm mitra park",
-    "mega food park",
-    "cold chain",
-    "agro-processing cluster",
-    "testing lab",
-    "export inspection",
-    "icd",
-    "port",
-    "air cargo",
-    "incubator",
-    "technology centre",
-    "common facility centre",
-    "other",
-)
-
-# India's bounding box (EPSG:4326), with a small margin, for coordinate checks.
-INDIA_BOUNDS = (67.5, 6.0, 98.0, 37.5)
-
-
-# Column order of products.csv as written by scripts/import_odop.py.
-PRODUCT_COLUMNS = ["state", "district", "lgd_code", "source_code", "match", "match_note", "product", "sector",
-                   "sector_basis", "category", "gi_tagged", "description", "ministry", "photo_url", "programme",
-                   "source", "source_note"]
+from dashboard.data.vocabulary import CATEGORIES, CLUSTER_TYPES, FACILITY_KINDS, INDIA_BOUNDS, MATCH_METHODS, SECTORS
 
 _NUMBER = r"(-?\d+(\.\d+)?)?"
 _FILLED = {"str_length": {"min_value": 1}}

@@ -13,8 +13,8 @@ from dashboard.data.issues import IssueLog
 from dashboard.data.match import Alias, split_districts
 from dashboard.data.names import name_key, state_key
 from dashboard.data.rules import parse_rule
+from dashboard.data.vocabulary import CENSUS_FIGURES, SECTORS
 from dashboard.data.schemas import (
-    SECTORS,
     Airports,
     Aliases,
     Aspirational,
@@ -203,10 +203,6 @@ read_identity = reference_table(DistrictIdentity)  # geo/district_identity.csv: 
 
 
 read_changes = reference_table(DistrictChanges)  # geo/district_changes.csv: districts created since 2011.
-
-
-CENSUS_FIGURES = ("population", "workers", "household_industry_workers", "st_pct", "sc_pct", "literacy_pct",
-                  "household_industry_pct", "cultivators_pct", "agricultural_labourers_pct")
 
 
 def read_census(path: Path, log: IssueLog) -> pd.DataFrame:

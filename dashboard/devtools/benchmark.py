@@ -40,7 +40,7 @@ import shapely
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.data.atlas import load_atlas
-from dashboard.data.schemas import SECTORS
+from dashboard.data.vocabulary import SECTORS
 from dashboard.devtools.performance import save_run
 from dashboard.maps.figures import build_map_base, map_figure
 from dashboard.maps.topology import OBJECTS, decoded

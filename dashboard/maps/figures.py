@@ -43,7 +43,7 @@ HOVER_PRODUCTS = 6
 class MapBase:
     """Geometry-derived parts of the map, computed once at start-up."""
 
-    districts_geojson: dict
+    districts_geojson: bytes  # GeoJSON text, served as it is (a figure that embeds it parses it)
     district_ids: list[str]
     names: list[str]
     no_lgd: np.ndarray
@@ -51,7 +51,7 @@ class MapBase:
     state_rings: dict[str, tuple[list[float | None], list[float | None]]]  # each state's outline as one line
     label_points: dict[str, tuple[float, float]]  # a point inside each district (lon, lat), for its name
     labelled: dict[str, tuple[str, ...]]  # per state, the districts large enough on its map for their names
-    states_geojson: dict
+    states_geojson: bytes
     state_names: list[str]
     outlines: dict[str, tuple[list[float | None], list[float | None]]]
     state_bounds: dict[str, tuple[float, float, float, float]]
@@ -73,21 +73,19 @@ def _ring_coordinates(geometry) -> tuple[list[float | None], list[float | None]]
 def build_map_base(atlas: Atlas) -> MapBase:
     """Pre-compute the district GeoJSON, outlines, state borders and bounds (once, at start-up)."""
     districts = atlas.districts
-    geometries = [json.loads(g) for g in shapely.to_geojson(districts.geometry.values)]
-    features = [{"type": "Feature", "id": did, "properties": {}, "geometry": geometry}
-                for did, geometry in zip(districts["district_id"], geometries)]
     labels = [f"{n}, {s}" if s else n for n, s in zip(districts["district_name"], districts["state_name"])]
     return MapBase(
-        districts_geojson={"type": "FeatureCollection", "features": features},
+        districts_geojson=_features(districts["district_id"], shapely.to_geojson(districts.geometry.values)),
         district_ids=districts["district_id"].tolist(),
         names=labels,
         no_lgd=(~districts["has_lgd"]).to_numpy(),
         district_states=districts["state_name"].to_numpy(),
         state_rings={name: _ring_coordinates(shapely.get_exterior_ring(shapely.get_parts(geometry)))
                      for name, geometry in zip(atlas.states["state_name"], atlas.states.geometry)},
-        label_points={did: (row.rep_lon, row.rep_lat) for did, row in atlas.district_facts.iterrows()},
+        label_points=dict(zip(atlas.district_facts.index, zip(atlas.district_facts["rep_lon"],
+                                                              atlas.district_facts["rep_lat"]))),
         labelled=_labelled_by_state(atlas.lgd_districts),
-        states_geojson=_state_outlines(atlas.states),
+        states_geojson=json_text(_state_outlines(atlas.states)),
         state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
         state_bounds={state: tuple(geom.bounds) for state, geom in zip(atlas.states["state_name"],
@@ -97,20 +95,31 @@ def build_map_base(atlas: Atlas) -> MapBase:
     )
 
 
+def json_text(value: dict) -> bytes:
+    """JSON as compact UTF-8 text (what the app serves: GeoJSON, topology, lists)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _features(feature_ids, geometries) -> bytes:
+    """A FeatureCollection's text from each feature's id and its geometry's GeoJSON text (as ``json_text`` would
+    write it, without parsing and re-writing ~800 districts: 0.3 s of every start)."""
+    features = (f'{{"type":"Feature","id":{json.dumps(fid, ensure_ascii=False)},"properties":{{}},"geometry":{g}}}'
+                for fid, g in zip(feature_ids, geometries))
+    return ('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}").encode("utf-8")
+
+
 LABEL_SHARE = 0.07  # a district is named when it spans this share of its state's width and height
 
 
 def _labelled_by_state(districts: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     """Per state, its districts that span ``LABEL_SHARE`` of the state's width and height (their names fit)."""
-    bounds = districts.geometry.bounds.assign(state=districts["state_name"].to_numpy(),
-                                              district_id=districts["district_id"].to_numpy())
-    labelled = {}
-    for state, inside in bounds.groupby("state", sort=False):
-        width, height = inside["maxx"].max() - inside["minx"].min(), inside["maxy"].max() - inside["miny"].min()
-        fits = ((inside["maxx"] - inside["minx"]) >= LABEL_SHARE * width) & (
-            (inside["maxy"] - inside["miny"]) >= LABEL_SHARE * height)
-        labelled[state] = tuple(inside.loc[fits, "district_id"])
-    return labelled
+    box = pd.DataFrame(shapely.bounds(districts.geometry.values), columns=["west", "south", "east", "north"])
+    state = box.groupby(districts["state_name"].to_numpy())
+    fits = ((box["east"] - box["west"]) >= LABEL_SHARE * (state["east"].transform("max") - state["west"].transform(
+        "min"))) & ((box["north"] - box["south"]) >= LABEL_SHARE * (state["north"].transform("max") - state[
+            "south"].transform("min")))
+    named = pd.Series(districts["district_id"].to_numpy())[fits.to_numpy()]
+    return {name: tuple(ids) for name, ids in named.groupby(districts["state_name"].to_numpy()[fits.to_numpy()])}
 
 
 def _state_outlines(states) -> dict:
@@ -420,5 +429,5 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     )
     figure = fig.to_plotly_json()
     for name, field in GEOMETRY_TRACES.items():
-        figure["data"][trace_index(name)]["geojson"] = (geojson_urls or {}).get(name, getattr(base, field))
+        figure["data"][trace_index(name)]["geojson"] = (geojson_urls or {}).get(name) or json.loads(getattr(base, field))
     return figure

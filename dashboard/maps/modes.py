@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard.data.atlas import Atlas
 from dashboard.data.census import coverage as census_coverage
 from dashboard.data.convergence import overlap_classes
-from dashboard.data.schemas import SECTORS
+from dashboard.data.vocabulary import SECTORS
 from dashboard.queries import choices_for, scheme_links
 from dashboard.queries.investor import export_class, export_labels, exports_by_district, sector_export_sectors, usd_text
 from dashboard.text import t

@@ -14,6 +14,7 @@ full detail wherever a user looks closer (a state, a district, a zoom, an export
 from __future__ import annotations
 
 import base64
+import json
 import math
 
 import geopandas as gpd
@@ -63,7 +64,7 @@ def district_topology(base: MapBase) -> dict:
 
     layers = [gpd.GeoDataFrame({"id": [f["id"] for f in collection["features"]]},
                                geometry=[shapely.geometry.shape(f["geometry"]) for f in collection["features"]])
-              for collection in (base.districts_geojson, base.states_geojson)]
+              for collection in map(json.loads, (base.districts_geojson, base.states_geojson))]
     built = topojson.Topology(layers, object_name=list(OBJECTS), prequantize=False, topology=True,
                               presimplify=False, toposimplify=False).output
     origin = np.array([round(math.floor(value / STEP) * STEP, 3) for value in layers[0].total_bounds[:2]])

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.atlas import Atlas
 from dashboard.data.convergence import matches_for_list
-from dashboard.data.schemas import FACILITY_KINDS, SECTORS
+from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
 from dashboard.queries.census import People, people_of
 from dashboard.queries.clusters import Belt, belts_of, derived_partners, single_district_products
 from dashboard.queries.similar import Match, similar_districts

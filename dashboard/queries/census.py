@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.data.atlas import Atlas
-from dashboard.data.tables import CENSUS_FIGURES
+from dashboard.data.vocabulary import CENSUS_FIGURES
 
 RANK_COLUMNS = ("hh_rank_state", "hh_state_count", "hh_rank_india", "hh_india_count")
 

@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.data.atlas import Atlas
-from dashboard.data.schemas import FACILITY_KINDS, SECTORS
+from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
 from dashboard.maps.modes import MODES
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import LANGUAGES, language, t

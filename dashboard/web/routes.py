@@ -14,7 +14,7 @@ from flask import Response, request
 
 from dashboard.data.atlas import Atlas
 from dashboard.data.stored import stored
-from dashboard.maps.figures import GEOMETRY_TRACES, MapBase
+from dashboard.maps.figures import GEOMETRY_TRACES, MapBase, json_text
 from dashboard.maps import topology as topologies
 from dashboard.panels.factsheet import error_html, factsheet_html
 from dashboard.queries import district_detail
@@ -61,18 +61,18 @@ def serve_geometry(app: Dash, base: MapBase) -> tuple[dict[str, str], str]:
     """
     urls, bodies = {}, []
     for trace, field in GEOMETRY_TRACES.items():
-        body = _json(getattr(base, field))
+        body = getattr(base, field)
         urls[trace] = _serve_json(app, field.removesuffix("_geojson"), body)  # /_odop/districts.json?v=...
         bodies.append(body)
     made_by = Path(topologies.__file__).read_bytes()  # a change to how it is made makes it anew
     topology = stored(COMPRESSED_DIR / f"{_digest(*bodies, made_by)}.topo.json",  # made at install: takes seconds
-                      lambda: _json(topologies.district_topology(base)))
+                      lambda: json_text(topologies.district_topology(base)))
     return urls, _serve_json(app, "geometry.topo", topology)
 
 
 def serve_product_names(app: Dash, atlas: Atlas) -> str:
     """Serve the search box's suggestions, the lists' product names (A-Z), from one cacheable URL; returns it."""
-    return _serve_json(app, "product-names", _json(sorted(atlas.list_products()["product"].unique(), key=str.lower)))
+    return _serve_json(app, "product-names", json_text(sorted(atlas.list_products()["product"].unique(), key=str.lower)))
 
 
 def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
@@ -82,7 +82,7 @@ def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
     urls, current = {}, language()
     for lang in LANGUAGES:
         use_language(lang)
-        urls[lang] = _serve_json(app, f"district-options-{lang}", _json(district_options(atlas)))
+        urls[lang] = _serve_json(app, f"district-options-{lang}", json_text(district_options(atlas)))
     use_language(current)
     return urls
 
@@ -92,10 +92,6 @@ def _serve_json(app: Dash, name: str, body: bytes) -> str:
     route = f"{GEOMETRY_ROUTE}/{name}.json"
     app.server.add_url_rule(route, name, partial(_cacheable_json, body))
     return f"{route}?v={_digest(body)}"
-
-
-def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _digest(*bodies: bytes) -> str:
