@@ -429,5 +429,6 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
     )
     figure = fig.to_plotly_json()
     for name, field in GEOMETRY_TRACES.items():
-        figure["data"][trace_index(name)]["geojson"] = (geojson_urls or {}).get(name) or json.loads(getattr(base, field))
+        url = (geojson_urls or {}).get(name)
+        figure["data"][trace_index(name)]["geojson"] = url or json.loads(getattr(base, field))
     return figure

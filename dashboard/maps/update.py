@@ -3,9 +3,9 @@ with it (heading, legend, sources, and the exported image's metadata). Pure: atl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Callable
 
 import pandas as pd
 from dash import Patch

@@ -72,7 +72,8 @@ def serve_geometry(app: Dash, base: MapBase) -> tuple[dict[str, str], str]:
 
 def serve_product_names(app: Dash, atlas: Atlas) -> str:
     """Serve the search box's suggestions, the lists' product names (A-Z), from one cacheable URL; returns it."""
-    return _serve_json(app, "product-names", json_text(sorted(atlas.list_products()["product"].unique(), key=str.lower)))
+    names = sorted(atlas.list_products()["product"].unique(), key=str.lower)
+    return _serve_json(app, "product-names", json_text(names))
 
 
 def serve_district_options(app: Dash, atlas: Atlas) -> dict[str, str]:
