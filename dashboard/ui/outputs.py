@@ -64,7 +64,7 @@ class ViewCache:
         self.detail_of = lru_cache(maxsize=64)(
             lambda district_id, list_id: district_detail(atlas, district_id, list_id) if district_id else None)
         self.options_in = lru_cache(maxsize=len(LANGUAGES))(lambda _language: district_options(atlas))
-        self.panel_in = lru_cache(maxsize=64)(
+        self.panel_in = lru_cache(maxsize=16)(  # a panel's components hold ~0.27 MB: 16 of them, ~4 MB a worker
             lambda district_id, list_id, _language: district_panel(self.detail_of(district_id, list_id)))
 
     def district_options(self) -> list[dict]:
