@@ -33,7 +33,7 @@ def code_check(atlas: Atlas) -> pd.DataFrame:
     pointed = rows["source_code"].map(lambda c: by_code.get(str(int(c))))
     status = pointed.map(lambda d: "not in LGD" if pd.isna(d) else "other district")
     status[pointed == rows["district_id"]] = "agrees"
-    names = atlas.districts.set_index("district_id")
+    names = atlas.by_id
     return rows.assign(check=status, code_points_to=pointed.map(
         lambda d: "" if pd.isna(d) else f"{names.at[d, 'district_name']} ({names.at[d, 'state_name']})"))
 
