@@ -23,8 +23,8 @@ from dashboard.ui.outputs import initial_props
 from dashboard.view import View, next_view
 from dashboard.web.bundles import defer_grid_bundle, drop_unused_bundles, load_with_page, use_geo_plotly_bundle
 from dashboard.web.headers import harden
-from dashboard.web.routes import (serve_district_options, serve_factsheets, serve_geometry, serve_health,
-                                  serve_languages, serve_not_found, serve_product_names)
+from dashboard.web.routes import (refuse_unfit_callback_requests, serve_district_options, serve_factsheets,
+                                  serve_geometry, serve_health, serve_languages, serve_not_found, serve_product_names)
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
@@ -106,6 +106,7 @@ def create_app(data: Atlas | None = None) -> Dash:
     serve_factsheets(app, atlas, choices)
     serve_languages(app)
     serve_not_found(app)
+    refuse_unfit_callback_requests(app)
     harden(app)
     serve_health(app, {"districts": int(atlas.districts["has_lgd"].sum()),
                        "districts_with_lgd_code": int((atlas.districts["lgd_code"] != "").sum()),

@@ -89,6 +89,33 @@ def test_wrong_typed_values_sent_to_every_callback_never_give_a_500(client):
     assert failures == []
 
 
+def _unfit_requests(good: dict) -> dict[str, bytes]:
+    """Callback requests no page of the app sends, each made from a fitting one (``good``)."""
+    def changed(**parts) -> bytes:
+        return json.dumps({**good, **parts}).encode()
+    return {"not JSON": b"hello", "empty": b"", "a list": b"[]", "null": b"null", "a number": b"3",
+            "no output": changed(output=None), "an unknown callback": changed(output="bad.children"),
+            "outputs of another callback": changed(outputs={"id": "bad", "property": "children"}),
+            "no inputs": json.dumps({k: v for k, v in good.items() if k != "inputs"}).encode(),
+            "inputs not a list": changed(inputs="x"), "inputs of junk": changed(inputs=[1, 2, 3]),
+            "one input too few": changed(inputs=good["inputs"][:-1]),
+            "state of another callback": changed(state=[{"id": "bad", "property": "data", "value": 1}]),
+            "changed props of junk": changed(changedPropIds=[5])}
+
+
+def test_a_callback_request_no_page_sends_gets_a_400_with_its_reason_never_a_500(client):
+    dependencies = [d for d in client.get("/_dash-dependencies").get_json() if not d.get("clientside_function")]
+    view = next(d for d in dependencies if d["output"].startswith(f"..{ids.VIEW}.data"))
+    good = _request(view, None)
+    assert client.post("/_dash-update-component", json=good).status_code == 200
+    answers = {name: client.post("/_dash-update-component", data=body, content_type="application/json")
+               for name, body in _unfit_requests(good).items()}
+    assert {name: a.status_code for name, a in answers.items() if a.status_code != 400} == {}
+    assert all("nothing was done" in a.get_json()["error"] for a in answers.values())
+    clientside = next(d for d in client.get("/_dash-dependencies").get_json() if d.get("clientside_function"))
+    assert client.post("/_dash-update-component", json=_request(clientside, None)).status_code == 400
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

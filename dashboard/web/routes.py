@@ -1,4 +1,5 @@
-"""Routes besides the page: the map geometry, district fact sheets, ``/healthz``, and the 404 page."""
+"""Routes besides the page: the map geometry, district fact sheets, ``/healthz``, the 404 page, and the 400 answer to
+a callback request no page of the app sends."""
 
 from __future__ import annotations
 
@@ -128,6 +129,49 @@ def serve_factsheets(app: Dash, atlas: Atlas, choices: Choices) -> None:
 
     app.server.add_url_rule("/factsheet/<district_id>", "factsheet", factsheet)  # links made before LGD codes
     app.server.add_url_rule("/factsheet/lgd/<district_id>", "factsheet_lgd", partial(factsheet, by_lgd=True))
+
+
+def _dependencies_fit(sent: object, declared: list[dict]) -> bool:
+    """Whether ``sent`` lists exactly the declared dependencies (each ``{"id", "property", ...}``), in order."""
+    return isinstance(sent, list) and len(sent) == len(declared) and all(
+        isinstance(item, dict) and (item.get("id"), item.get("property")) == (want["id"], want["property"])
+        for item, want in zip(sent, declared))
+
+
+def _output_key(outputs: object) -> str | None:
+    """The key Dash gives a callback from the outputs a request lists (``id.property``, or ``..a.p...b.q..``)."""
+    listed = outputs if isinstance(outputs, list) else [outputs]
+    if not listed or not all(isinstance(o, dict) and isinstance(o.get("id"), str) and isinstance(o.get("property"), str)
+                             for o in listed):
+        return None
+    keys = [f"{o['id']}.{o['property']}" for o in listed]
+    return keys[0] if not isinstance(outputs, list) else "..{}..".format("...".join(keys))
+
+
+def callback_request_fits(callbacks: dict, body: object) -> bool:
+    """Whether a callback request is one the page sends: it names a callback the server runs, and lists exactly its
+    outputs, inputs and state (Dash answers anything else with a 500 and a traceback in the log)."""
+    if not isinstance(body, dict) or not isinstance(body.get("output"), str):
+        return False
+    spec = callbacks.get(body["output"])
+    changed = body.get("changedPropIds", [])
+    return (spec is not None and "callback" in spec and _output_key(body.get("outputs")) == body["output"]
+            and _dependencies_fit(body.get("inputs"), spec["inputs"])
+            and _dependencies_fit(body.get("state", []), spec.get("state", []))
+            and isinstance(changed, list) and all(isinstance(prop, str) for prop in changed))
+
+
+def refuse_unfit_callback_requests(app: Dash) -> None:
+    """A callback request that does not fit a callback of the app (:func:`callback_request_fits`) gets a 400 with a
+    one-line reason, before Dash reads it."""
+    route = f"{app.config.routes_pathname_prefix}_dash-update-component"
+
+    @app.server.before_request
+    def refuse() -> Response | None:
+        if request.method == "POST" and request.path == route and not callback_request_fits(
+                app.callback_map, request.get_json(silent=True)):
+            return Response(json_text({"error": t("error.bad_callback")}), status=400, mimetype="application/json")
+        return None
 
 
 def serve_not_found(app: Dash) -> None:
