@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import geopandas as gpd
@@ -14,7 +15,8 @@ from dashboard.maps.modes import view_choices as choices_for
 from dashboard.panels import district_panel
 from dashboard.queries import district_detail
 from dashboard.ui.outputs import table_records
-from dashboard.view import view_from_query_string
+from dashboard.text import DEFAULT_LANGUAGE, LANGUAGES, catalogue, use_language
+from dashboard.view import View, view_from_query_string
 
 
 def panel_children(atlas, district_id):
@@ -93,8 +95,19 @@ def test_web_mercator_numbers_labelled_as_longitude_latitude_are_set_aside(tmp_p
 
 
 @pytest.mark.parametrize("query", ["?state=%3Cscript%3E", "?district=' OR 1=1", "?sector=nope&sector=toys",
-                                   "?mode=3d&gi=maybe", "?" + "x" * 5000, "?state=" + "%FF" * 10, "?&&&=&="])
-def test_garbage_in_a_shared_link_never_raises(small_atlas, query):
-    view, _ = view_from_query_string(query, choices_for(small_atlas))
-    assert view.mode in {"sector", "count", "gi"}
+                                   "?mode=3d&gi=maybe", "?" + "x" * 5000, "?state=" + "%FF" * 10, "?&&&=&=",
+                                   "?lang=fr", "?lang=hi&lang=zz"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_garbage_in_a_shared_link_never_raises(small_atlas, query, lang):
+    use_language(lang)
+    view, problems = view_from_query_string(query, choices_for(small_atlas))
+    use_language(DEFAULT_LANGUAGE)
+    assert view.mode in {"sector", "count", "gi"} and view.lang in LANGUAGES
     assert view.state in {None, *small_atlas.districts["state_name"]}
+    assert all(isinstance(problem, str) and problem for problem in problems)
+
+
+def test_every_field_of_a_view_is_named_in_every_language():
+    for lang in LANGUAGES:
+        words = catalogue(lang)
+        assert [f.name for f in fields(View) if f"view.field.{f.name}" not in words] == [], lang

@@ -201,6 +201,12 @@ def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_a
     assert client.get("/assets/no-such-file.js").status_code == 404
 
 
+def test_a_script_no_component_library_has_gets_the_404_page_not_a_500(client):
+    for path in ("/_dash-component-suites/dash/no-such-file.js", "/_dash-component-suites/no_such_library/x.js"):
+        answer = client.get(path)
+        assert answer.status_code == 404 and "There is no page at this address." in answer.get_data(as_text=True)
+
+
 def test_the_page_fetches_its_layout_callbacks_and_first_screen_chunks_with_its_scripts(client):
     page = client.get("/").get_data(as_text=True)
     for route in ("/_dash-layout", "/_dash-dependencies"):  # not after Dash's renderer has started and asks

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import shapely
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, request
 
 from dashboard.data.atlas import Atlas
@@ -176,8 +177,10 @@ def refuse_unfit_callback_requests(app: Dash) -> None:
 
 def serve_not_found(app: Dash) -> None:
     """Any other address answers the 404 page (Dash would answer it with the app, as if it were a page of it), and
-    so does every other "not found" (a missing asset, say)."""
+    so does every other "not found" (a missing asset or library script, say)."""
     app.server.register_error_handler(404, lambda _error: not_found("error.no_page"))
+    # a script of a component library that is not one (Dash raises instead of answering 404)
+    app.server.register_error_handler(DependencyException, lambda _error: not_found("error.no_page"))
 
     @app.server.before_request
     def unknown_address() -> Response | None:
