@@ -105,6 +105,7 @@ def test_garbage_in_a_shared_link_never_raises(small_atlas, query, lang):
     assert view.mode in {"sector", "count", "gi"} and view.lang in LANGUAGES
     assert view.state in {None, *small_atlas.districts["state_name"]}
     assert all(isinstance(problem, str) and problem for problem in problems)
+    assert "lang=fr" not in query or any("fr" in problem for problem in problems)  # the link's bad part is named
 
 
 def test_every_field_of_a_view_is_named_in_every_language():

@@ -201,6 +201,11 @@ def test_static_files_are_compressed_once_cached_for_a_year_when_fingerprinted_a
     assert client.get("/assets/no-such-file.js").status_code == 404
 
 
+def test_a_link_in_an_unknown_language_opens_the_page_in_english(client):
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?lang=fr&state=Uttar+Pradesh"})
+    assert layout.status_code == 200 and "Skip to the map" in layout.get_data(as_text=True)
+
+
 def test_a_script_no_component_library_has_gets_the_404_page_not_a_500(client):
     for path in ("/_dash-component-suites/dash/no-such-file.js", "/_dash-component-suites/no_such_library/x.js"):
         answer = client.get(path)
