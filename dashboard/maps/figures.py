@@ -95,7 +95,7 @@ def build_map_base(atlas: Atlas) -> MapBase:
     )
 
 
-def json_text(value: dict) -> bytes:
+def json_text(value: object) -> bytes:
     """JSON as compact UTF-8 text (what the app serves: GeoJSON, topology, lists)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -113,13 +113,15 @@ LABEL_SHARE = 0.07  # a district is named when it spans this share of its state'
 
 def _labelled_by_state(districts: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     """Per state, its districts that span ``LABEL_SHARE`` of the state's width and height (their names fit)."""
+    states = districts["state_name"].to_numpy()
     box = pd.DataFrame(shapely.bounds(districts.geometry.values), columns=["west", "south", "east", "north"])
-    state = box.groupby(districts["state_name"].to_numpy())
-    fits = ((box["east"] - box["west"]) >= LABEL_SHARE * (state["east"].transform("max") - state["west"].transform(
-        "min"))) & ((box["north"] - box["south"]) >= LABEL_SHARE * (state["north"].transform("max") - state[
-            "south"].transform("min")))
-    named = pd.Series(districts["district_id"].to_numpy())[fits.to_numpy()]
-    return {name: tuple(ids) for name, ids in named.groupby(districts["state_name"].to_numpy()[fits.to_numpy()])}
+    state = box.groupby(states)
+    width = state["east"].transform("max") - state["west"].transform("min")
+    height = state["north"].transform("max") - state["south"].transform("min")
+    fits = (((box["east"] - box["west"]) >= LABEL_SHARE * width)
+            & ((box["north"] - box["south"]) >= LABEL_SHARE * height)).to_numpy()
+    named = pd.Series(districts["district_id"].to_numpy()[fits])
+    return {name: tuple(ids) for name, ids in named.groupby(states[fits])}
 
 
 def _state_outlines(states) -> dict:
