@@ -49,6 +49,7 @@ window.odopIds = {
  "MAP_CARD": "map-card",
  "MAP_DESCRIPTION": "map-description",
  "MAP_HEADING": "map-heading",
+ "MAP_PREVIEW": "map-preview",
  "MAP_REGION": "map-region",
  "MAP_SOURCES": "map-sources",
  "META_KEYS": [

@@ -91,6 +91,7 @@
     var pending = false;
     new MutationObserver(function (records) {
         notePanelChange(records);
+        drawPreview();  // at once: the frame that first shows the map's box shows the map
         if (!pending) {
             pending = true;
             window.requestAnimationFrame(function () {
@@ -368,15 +369,18 @@
         return Object.assign({}, topology, {arcs: arcs});
     }
 
-    function drawsOverview(gd, layout) {  // its tolerance at most half a pixel, as the layout draws
+    function overviewFits(lon, width, scale) {  // its tolerance at most half a pixel at this range and width
         var overview = loadedTopology && loadedTopology.overview;
-        if (!overview || !isMapWithRanges(gd, layout)) {
+        return Boolean(overview) && width > 0 && (lon[1] - lon[0]) / (width * scale) >= 2 * overview.tolerance;
+    }
+
+    function drawsOverview(gd, layout) {  // as the layout draws
+        if (!isMapWithRanges(gd, layout)) {
             return false;
         }
-        var lon = layout.geo.lonaxis.range, width = plotBox(gd, layout).width;
         var drawn = gd.layout && gd.layout.geo && gd.layout.geo.projection;  // a zoom the user made is kept
         var scale = (layout.geo.projection && layout.geo.projection.scale) || (drawn && drawn.scale) || 1;
-        return width > 0 && (lon[1] - lon[0]) / (width * scale) >= 2 * overview.tolerance;
+        return overviewFits(layout.geo.lonaxis.range, plotBox(gd, layout).width, scale);
     }
 
     // A trace with its geometry handed to Plotly at a level ("full" or "overview"), or the trace as it is.
@@ -407,6 +411,87 @@
         }
     }
 
+    // Plotly's map is drawn some 0.1-0.3 s after the page's layout (the graph's own chunk, then Plotly's draw), and
+    // until then nothing of the page is painted. Instead the page is painted as soon as its layout is there, with the
+    // map's box showing the same view, drawn from the preloaded topology on a canvas: the districts in their colours
+    // and the state borders (the data: dashboard/maps/figures.py, map_preview); Plotly's first draw waits for that
+    // frame. The preview has no words and takes no clicks (aria-hidden); Plotly's map is painted over it, and it is
+    // emptied then.
+    var MERCATOR = function (lat) { return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)); };
+    var previewPainted = null;  // a promise, once the preview is drawn: resolved after the frame that shows it
+    function drawPreview() {
+        var box = document.getElementById(ids.MAP_PREVIEW);
+        if (!box || box.dataset.drawn === "map") {
+            return;
+        }
+        if (document.querySelector("#" + ids.MAP + " path.choroplethlocation")) {
+            box.dataset.drawn = "map";
+            box.replaceChildren();
+            return;
+        }
+        if (box.dataset.drawn) {
+            return;
+        }
+        var view = JSON.parse(box.dataset.preview), width = box.clientWidth, height = box.clientHeight;
+        var ranges = filledRanges(view.lon, view.lat, width, height) || view;
+        var layers = decodedLevel(overviewFits(ranges.lon, width, 1) ? "overview" : "full");
+        if (!layers[ids.DISTRICTS_TRACE] || !(height > 0)) {
+            return;  // tried again when the topology has come or the page changes
+        }
+        box.dataset.drawn = "preview";
+        box.replaceChildren(previewCanvas(view, layers, projection(ranges, width, height), width, height));
+        previewPainted = afterNextPaint();
+    }
+
+    // Plotly's geo fits the box of the ranges into the map's box (d3's fitExtent) and puts the middle longitude and
+    // latitude of the ranges at its centre; Mercator here too.
+    function projection(ranges, width, height) {
+        var rad = Math.PI / 180, south = MERCATOR(ranges.lat[0]), north = MERCATOR(ranges.lat[1]);
+        var scale = Math.min(width / ((ranges.lon[1] - ranges.lon[0]) * rad), height / (north - south));
+        var midLon = (ranges.lon[0] + ranges.lon[1]) / 2, midY = MERCATOR((ranges.lat[0] + ranges.lat[1]) / 2);
+        return function (point) {
+            return [width / 2 + (point[0] - midLon) * rad * scale, height / 2 - (MERCATOR(point[1]) - midY) * scale];
+        };
+    }
+
+    function previewCanvas(view, layers, project, width, height) {
+        var canvas = document.createElement("canvas"), ratio = window.devicePixelRatio || 1;
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = width + "px";
+        canvas.style.height = height + "px";
+        var context = canvas.getContext("2d");
+        context.scale(ratio, ratio);
+        function trace(geometry) {
+            var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+            polygons.forEach(function (rings) {
+                rings.forEach(function (ring) {
+                    ring.forEach(function (point, i) {
+                        var xy = project(point);
+                        context[i ? "lineTo" : "moveTo"](xy[0], xy[1]);
+                    });
+                    context.closePath();
+                });
+            });
+        }
+        context.strokeStyle = "#ffffff";
+        context.lineWidth = 0.3;
+        layers[ids.DISTRICTS_TRACE].features.forEach(function (feature, i) {
+            context.beginPath();
+            trace(feature.geometry);
+            context.fillStyle = view.colors[view.z[i]];
+            context.fill();
+            context.stroke();
+        });
+        context.beginPath();
+        layers[ids.STATES_TRACE].features.forEach(function (feature) { trace(feature.geometry); });
+        context.strokeStyle = "#37474f";
+        context.lineWidth = 0.9;
+        context.stroke();
+        return canvas;
+    }
+    topologyLoaded.then(drawPreview);
+
     function decodeFullDetailWhenIdle() {
         var idle = window.requestIdleCallback || function (task) { window.setTimeout(task, 200); };
         idle(function () { decodedLevel("full"); });
@@ -422,7 +507,10 @@
     function afterPanelPainted(name) {
         var wait = name === "react" && panelChanged;
         panelChanged = false;
-        return wait && new Promise(function (resolve) {
+        return wait && afterNextPaint();
+    }
+    function afterNextPaint() {
+        return new Promise(function (resolve) {
             window.requestAnimationFrame(function () { window.setTimeout(resolve, 0); });  // after this frame
         });
     }
@@ -434,7 +522,7 @@
                 var self = this;
                 var figure = data && !Array.isArray(data) && data.layout;  // Plotly.react(gd, {data, layout, ...})
                 return topologyLoaded.then(function () {
-                    return afterPanelPainted(name);
+                    return afterPanelPainted(name) || previewPainted;
                 }).then(function () {
                     var fitted = fittedLayout(gd, figure ? data.layout : layout);
                     var traces = drawnTraces(gd, figure ? data.data : data, fitted);

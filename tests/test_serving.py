@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
@@ -248,6 +249,37 @@ def test_the_map_geometry_comes_as_one_topology_holding_the_same_districts_and_s
         for feature in features:  # the same shape, to the 0.001 degree the geometry is rounded to
             shape = shapely.geometry.shape(feature["geometry"])
             assert decoded[feature["id"]].hausdorff_distance(shape) <= 0.001, (name, feature["id"])
+
+
+def components(layout: object) -> Iterator[dict]:
+    """Every component of a Dash layout (its JSON), depth first."""
+    if isinstance(layout, dict):
+        if "props" in layout:
+            yield layout
+        for value in layout.values():
+            yield from components(value)
+    elif isinstance(layout, list):
+        for value in layout:
+            yield from components(value)
+
+
+def test_the_maps_preview_colours_each_district_of_the_topology_as_the_map_does(client):
+    page = client.get("/").get_data(as_text=True)
+    topology = client.get(re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)).get_json()
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?state=Uttar+Pradesh&mode=gi"}).get_json()
+    by_id = {c["props"].get("id"): c["props"] for c in components(layout)}
+    preview, figure = json.loads(by_id[ids.MAP_PREVIEW]["data-preview"]), by_id[ids.MAP]["figure"]
+    districts = next(trace for trace in figure["data"] if trace["name"] == ids.DISTRICTS_TRACE)
+    assert [g["id"] for g in topology["objects"]["districts"]["geometries"]] == districts["locations"]
+    assert preview["z"] == districts["z"] and len(set(preview["z"])) > 2  # the page draws feature i in class z[i]
+    zmin, zmax, scale = districts["zmin"], districts["zmax"], districts["colorscale"]
+    for z in set(preview["z"]):  # the colour Plotly gives the class: the step its place on the scale falls in
+        place = (z - zmin) / (zmax - zmin)
+        assert preview["colors"][z] == next(color for (start, color), (end, _) in zip(scale[::2], scale[1::2])
+                                            if start <= place <= end)
+    assert [preview["lon"], preview["lat"]] == [figure["layout"]["geo"]["lonaxis"]["range"],
+                                                figure["layout"]["geo"]["lataxis"]["range"]]
+    assert by_id[ids.MAP_PREVIEW]["aria-hidden"] == "true"  # a picture without words: the map region names the map
 
 
 def test_the_all_india_overview_stays_within_its_tolerance_of_every_outline_with_about_half_the_points(client):

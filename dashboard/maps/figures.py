@@ -434,3 +434,15 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
         url = (geojson_urls or {}).get(name)
         figure["data"][trace_index(name)]["geojson"] = url or json.loads(getattr(base, field))
     return figure
+
+
+def map_preview(figure: dict) -> str:
+    """What the page paints as soon as its layout is drawn, before Plotly has drawn ``figure`` (``assets/odop.js``,
+    ``drawPreview``): the view's longitude and latitude ranges, the colour of each class and each district's class,
+    in the order of the districts trace's locations (the topology's). JSON text."""
+    trace = figure["data"][trace_index(ids.DISTRICTS_TRACE)]
+    steps = trace["colorscale"]
+    geo = figure["layout"]["geo"]
+    return json.dumps({"lon": list(geo["lonaxis"]["range"]), "lat": list(geo["lataxis"]["range"]),
+                       "colors": [color for _, color in steps[::2]], "z": [int(z) for z in trace["z"]]},
+                      separators=(",", ":"))

@@ -17,6 +17,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.data.atlas import Atlas
 from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
+from dashboard.maps.figures import map_preview
 from dashboard.maps.modes import MODES
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import LANGUAGES, language, t
@@ -185,14 +186,16 @@ def _download_button(name: str, label_key: str, outline: bool = True) -> dbc.But
 
 
 def map_card(picker_options: list[dict], figure: dict, text: dict) -> html.Section:
-    """District picker, the map's heading, the map (with an accessible name), its legend, sources and downloads."""
+    """District picker, the map's heading, the map (with an accessible name; a preview of it shows until Plotly has
+    drawn it: ``map_preview``), its legend, sources and downloads."""
     return html.Section(dbc.Card(dbc.CardBody([
         district_picker(picker_options),
         html.H2(text["heading"], id=ids.MAP_HEADING, className="h6 mb-1 map-heading"),
         html.Div([
             html.P(t("map.description"), className="visually-hidden", id=ids.MAP_DESCRIPTION),
-            html.Div(dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, responsive=True,
-                               style={"height": "100%"}), className="map-graph"),
+            html.Div([html.Div(id=ids.MAP_PREVIEW, **{"data-preview": map_preview(figure), "aria-hidden": "true"}),
+                      dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, responsive=True,
+                                style={"height": "100%"})], className="map-graph"),
         ], id=ids.MAP_REGION, role="group", **{"aria-label": t("map.label"),
                                                "aria-describedby": ids.MAP_DESCRIPTION}),
         html.Div(text["legend"], id=ids.LEGEND, className="map-legend", role="group",

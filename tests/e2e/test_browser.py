@@ -8,8 +8,11 @@ import shutil
 import struct
 from urllib.parse import parse_qs, urlparse
 
+import numpy as np
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from fixture_data import VARANASI
+from PIL import Image
 from playwright.sync_api import expect
 
 from dashboard.devtools.browser import (
@@ -360,6 +363,46 @@ def test_the_page_asks_once_for_what_it_preloads_and_draws_the_map_without_a_pla
     assert sum("async-graph" in url for url, _ in asked) == 1 and not any("world_110m" in url for url, _ in asked)
     assert page.evaluate("window.odopSawPlaceholder") is None
     assert page.external == [] and page.console_errors == []
+
+
+# Holds Plotly's draws until the test calls window.releaseMap(): the page as it is before Plotly has drawn.
+HOLD_PLOTLY = """(() => {
+  let plotly, release;
+  const released = new Promise(resolve => { release = resolve; });
+  window.releaseMap = () => release();
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set: value => {
+    for (const name of ['react', 'newPlot']) {
+      const draw = value[name];
+      value[name] = function (...args) { return released.then(() => draw.apply(this, args)); };
+    }
+    plotly = value;
+  }});
+})();"""
+
+
+def map_pixels(page, name: str) -> np.ndarray:
+    """The map's box as RGB pixels, saved as a screenshot to look at."""
+    path = SCREENSHOTS / f"{name}.png"
+    page.locator(".map-graph").screenshot(path=str(path))
+    return np.asarray(Image.open(path).convert("RGB"), dtype=int)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_map_shows_at_once_and_plotlys_map_takes_its_place_when_drawn(device, page, phone, real_server):
+    target = phone if device == "phone" else page
+    target.add_init_script(HOLD_PLOTLY)
+    target.goto(f"{real_server.url}?state=Odisha&points=0")
+    expect(target.locator("#map-preview canvas")).to_be_visible()
+    assert target.locator("#map path.choroplethlocation").count() == 0  # Plotly has not drawn: the preview shows
+    before = map_pixels(target, f"map-preview-odisha-{device}")
+    assert Axe().run(target).response["violations"] == []
+    target.evaluate("window.releaseMap()")
+    wait_for_map(target)
+    after = map_pixels(target, f"map-drawn-odisha-{device}")
+    assert target.locator("#map-preview").evaluate("box => [box.childElementCount, box.dataset.drawn]") == [0, "map"]
+    differ = (np.abs(before - after).max(axis=2) > 60).mean()  # the same districts, colours and borders, in place:
+    assert differ < 0.06, differ  # only edges' anti-aliasing, the chosen state's outline and names differ
+    assert target.external == [] and target.console_errors == []
 
 
 # Each geometry trace's level: True where it names the overview.
