@@ -488,6 +488,20 @@
         context.strokeStyle = "#37474f";
         context.lineWidth = 0.9;
         context.stroke();
+        var objects = {districts: layers[ids.DISTRICTS_TRACE].features, states: layers[ids.STATES_TRACE].features};
+        view.outlines.forEach(function (line) {  // the chosen state, the selected district...: as Plotly dashes them
+            var dashes = Math.max(line.width, 3) * ({dot: 1, dash: 3}[line.dash] || 0);
+            context.beginPath();
+            objects[line.object].forEach(function (feature) {
+                if (line.ids.indexOf(feature.id) >= 0) {
+                    trace(feature.geometry);
+                }
+            });
+            context.setLineDash(dashes ? [dashes, dashes] : []);
+            context.strokeStyle = line.color;
+            context.lineWidth = line.width;
+            context.stroke();
+        });
         return canvas;
     }
     topologyLoaded.then(drawPreview);

@@ -266,7 +266,8 @@ def components(layout: object) -> Iterator[dict]:
 def test_the_maps_preview_colours_each_district_of_the_topology_as_the_map_does(client):
     page = client.get("/").get_data(as_text=True)
     topology = client.get(re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)).get_json()
-    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?state=Uttar+Pradesh&mode=gi"}).get_json()
+    layout = client.get("/_dash-layout", headers={
+        "Referer": f"http://localhost/?state=Uttar+Pradesh&mode=gi&district={VARANASI}"}).get_json()
     by_id = {c["props"].get("id"): c["props"] for c in components(layout)}
     preview, figure = json.loads(by_id[ids.MAP_PREVIEW]["data-preview"]), by_id[ids.MAP]["figure"]
     districts = next(trace for trace in figure["data"] if trace["name"] == ids.DISTRICTS_TRACE)
@@ -279,6 +280,9 @@ def test_the_maps_preview_colours_each_district_of_the_topology_as_the_map_does(
                                             if start <= place <= end)
     assert [preview["lon"], preview["lat"]] == [figure["layout"]["geo"]["lonaxis"]["range"],
                                                 figure["layout"]["geo"]["lataxis"]["range"]]
+    assert [(line["object"], line["ids"], line["dash"]) for line in preview["outlines"]] == [
+        ("states", ["Uttar Pradesh"], "solid"), ("districts", ["196", "198"], "dot"),  # the state, the cluster's
+        ("districts", [VARANASI], "solid")]  # partners (Chandauli, Bhadohi in the small data) and the selection
     assert by_id[ids.MAP_PREVIEW]["aria-hidden"] == "true"  # a picture without words: the map region names the map
 
 

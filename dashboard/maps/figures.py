@@ -236,7 +236,9 @@ def _state_borders(base: MapBase, _: object) -> go.Choropleth:
 def _state_line(base: MapBase, states: tuple) -> go.Scattergeo:
     """The chosen state's outline, drawn above the districts so the state stands out from its context."""
     lons, lats = base.state_rings.get(states[0], ([], [])) if states else ([], [])
-    return _line_trace(lons, lats, STATE_COLOR, 2.6, ids.STATE_TRACE)
+    trace = _line_trace(lons, lats, STATE_COLOR, 2.6, ids.STATE_TRACE)
+    trace.meta = list(states)  # which state it outlines (the map's preview reads it: map_preview)
+    return trace
 
 
 def _labels(base: MapBase, states: tuple) -> go.Scattergeo:
@@ -439,10 +441,14 @@ def map_figure(base: MapBase, products: pd.DataFrame, mode: str = "sector", *, g
 def map_preview(figure: dict) -> str:
     """What the page paints as soon as its layout is drawn, before Plotly has drawn ``figure`` (``assets/odop.js``,
     ``drawPreview``): the view's longitude and latitude ranges, the colour of each class and each district's class,
-    in the order of the districts trace's locations (the topology's). JSON text."""
+    in the order of the districts trace's locations (the topology's), and the outlines the overlays draw (the chosen
+    state's, the selected district's...): the topology's object, its ids and the line. JSON text."""
     trace = figure["data"][trace_index(ids.DISTRICTS_TRACE)]
     steps = trace["colorscale"]
     geo = figure["layout"]["geo"]
+    outlines = [{"object": "states" if line["name"] == ids.STATE_TRACE else "districts", "ids": line["meta"],
+                 **{key: line["line"][key] for key in ("color", "width", "dash")}}
+                for line in figure["data"] if line.get("meta") and "line" in line]
     return json.dumps({"lon": list(geo["lonaxis"]["range"]), "lat": list(geo["lataxis"]["range"]),
-                       "colors": [color for _, color in steps[::2]], "z": [int(z) for z in trace["z"]]},
-                      separators=(",", ":"))
+                       "colors": [color for _, color in steps[::2]], "z": [int(z) for z in trace["z"]],
+                       "outlines": outlines}, separators=(",", ":"))

@@ -401,7 +401,7 @@ def test_the_map_shows_at_once_and_plotlys_map_takes_its_place_when_drawn(device
     after = map_pixels(target, f"map-drawn-odisha-{device}")
     assert target.locator("#map-preview").evaluate("box => [box.childElementCount, box.dataset.drawn]") == [0, "map"]
     differ = (np.abs(before - after).max(axis=2) > 60).mean()  # the same districts, colours and borders, in place:
-    assert differ < 0.06, differ  # only edges' anti-aliasing, the chosen state's outline and names differ
+    assert differ < 0.06, differ  # only edges' anti-aliasing and the districts' names differ
     assert target.external == [] and target.console_errors == []
 
 
