@@ -5,11 +5,11 @@ Usage: python scripts/benchmark.py [--quick] [--data-dir DIR]
 Measured as users meet it: ``python -m dashboard`` (gunicorn, 2 sync workers) and headless
 Chromium, p95 over 20 repeats with min and median beside it: map first painted (the preview) and
 interactive map settled after navigation, map draws on load, click -> outline painted, filter -> map
-repainted, bytes over the wire on a first visit and a revisit, the workers' memory; plus the cold start, the server time of an All-India
-map update, and the scaling on synthetic layers of 4x and 9x the polygons. Targets are printed
-as met/MISSED, never asserted by the tests. A full run (not --quick) saves its figures to
-docs/performance/benchmark.json, from which scripts/update_readme.py writes the README's table.
---quick skips the browser and the scaling parts.
+repainted, bytes over the wire on a first visit and a revisit, the workers' memory; plus the cold
+start, the server time of an All-India map update, and the scaling on synthetic layers of 4x and 9x
+the polygons. Targets are printed as met/MISSED, never asserted by the tests. A full run (not
+--quick) saves its figures to docs/performance/benchmark.json, from which scripts/update_readme.py
+writes the README's table. --quick skips the browser and the scaling parts.
 """
 
 from __future__ import annotations
