@@ -9,7 +9,9 @@ import string
 import pandas as pd
 import pytest
 
+from dashboard import ids
 from dashboard.app import create_app
+from dashboard.maps.figures import build_map_base, overlay_traces, overlays_of
 from dashboard.settings import DEFAULT_DATA_DIR
 from dashboard.text import catalogue, indian_grouping, number, t, use_language
 from dashboard.view import View
@@ -102,6 +104,20 @@ def test_varanasi_is_found_by_its_hindi_name_but_not_labelled_with_a_translated_
     url = re.search(r'<meta name="odop-district-options-hi" content="([^"]+)"', page).group(1)
     option = next(o for o in client.get(url).get_json() if o["value"] == by_lgd(real_atlas, "187"))
     assert option["search"] == "वाराणसी" and option["label"] == "Varanasi, उत्तर प्रदेश"
+
+
+def test_on_a_hindi_page_the_map_names_bihars_districts_in_hindi_and_gorakhpur_in_english(real_atlas):
+    base = build_map_base(real_atlas)
+
+    def labels(state: str, lang: str) -> dict[str, str]:
+        trace = overlay_traces(base, overlays_of(real_atlas, View(state=state, lang=lang)))[ids.LABELS_TRACE]
+        named = [d for d in base.district_ids if d in base.labelled[state] and d in base.label_points]  # as drawn
+        return dict(zip(named, trace.text, strict=True))
+
+    darbhanga, gorakhpur = by_lgd(real_atlas, "195"), by_lgd(real_atlas, "148")
+    assert labels("Bihar", "hi")[darbhanga] == "दरभंगा" and labels("Bihar", "en")[darbhanga] == "Darbhanga"
+    assert gorakhpur in real_atlas.hindi.translated  # only a third party's translation: not given as its name
+    assert labels("Uttar Pradesh", "hi")[gorakhpur] == "Gorakhpur"
 
 
 def test_the_view_keeps_the_language_when_filters_change():

@@ -51,6 +51,7 @@ class MapBase:
     state_rings: dict[str, tuple[list[float | None], list[float | None]]]  # each state's outline as one line
     label_points: dict[str, tuple[float, float]]  # a point inside each district (lon, lat), for its name
     labelled: dict[str, tuple[str, ...]]  # per state, the districts large enough on its map for their names
+    hindi_labels: dict[str, str]  # LGD's own Hindi name of each of those districts that has one (Hindi pages)
     states_geojson: bytes
     state_names: list[str]
     outlines: dict[str, tuple[list[float | None], list[float | None]]]
@@ -84,7 +85,8 @@ def build_map_base(atlas: Atlas) -> MapBase:
                      for name, geometry in zip(atlas.states["state_name"], atlas.states.geometry)},
         label_points=dict(zip(atlas.district_facts.index, zip(atlas.district_facts["rep_lon"],
                                                               atlas.district_facts["rep_lat"]))),
-        labelled=_labelled_by_state(atlas.lgd_districts),
+        labelled=(labelled := _labelled_by_state(atlas.lgd_districts)),
+        hindi_labels={d: atlas.hindi.own(d) for named in labelled.values() for d in named if atlas.hindi.own(d)},
         states_geojson=json_text(_state_outlines(atlas.states)),
         state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
@@ -241,11 +243,14 @@ def _state_line(base: MapBase, states: tuple) -> go.Scattergeo:
     return trace
 
 
-def _labels(base: MapBase, states: tuple) -> go.Scattergeo:
-    """The names of the chosen state's districts that fit (``MapBase.labelled``)."""
-    named = set(base.labelled.get(states[0], ())) if states else set()
-    points = [(base.label_points[d], name.split(", ")[0]) for d, name in zip(base.district_ids, base.names)
-              if d in named and d in base.label_points]
+def _labels(base: MapBase, shown: tuple) -> go.Scattergeo:
+    """The names of the chosen state's districts that fit (``MapBase.labelled``); ``shown``: the state and the
+    page's language (on a Hindi page, LGD's own Hindi name where it gives one, as the panel's heading)."""
+    state, lang = shown or (None, None)
+    named = set(base.labelled.get(state, ()))
+    hindi = base.hindi_labels if lang == "hi" else {}
+    points = [(base.label_points[d], hindi.get(d) or name.split(", ")[0])
+              for d, name in zip(base.district_ids, base.names) if d in named and d in base.label_points]
     return go.Scattergeo(lon=[p[0][0] for p in points], lat=[p[0][1] for p in points], mode="text",
                          text=[p[1] for p in points], hoverinfo="skip",
                          textfont=dict(size=10, color="#1b1b1b", shadow="0 0 2px #fff, 0 0 3px #fff"),
@@ -337,7 +342,7 @@ OVERLAYS: tuple[Overlay, ...] = (
     Overlay(ids.SELECTED_TRACE, lambda atlas, view: (view.district_id,) if view.district_id else (),
             _outline_trace(ids.SELECTED_TRACE, SELECTED_COLOR, 3.0, "solid"),
             ("legend.overlay.selected", SELECTED_COLOR, "solid")),
-    Overlay(ids.LABELS_TRACE, lambda atlas, view: (view.state,) if view.state else (), _labels),
+    Overlay(ids.LABELS_TRACE, lambda atlas, view: (view.state, view.lang) if view.state else (), _labels),
     Overlay(ids.PLACES_TRACE, places_shown, _place_points),
 )
 BY_NAME: dict[str, Overlay] = {overlay.name: overlay for overlay in OVERLAYS}
