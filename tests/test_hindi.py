@@ -120,6 +120,16 @@ def test_on_a_hindi_page_the_map_names_bihars_districts_in_hindi_and_gorakhpur_i
     assert labels("Uttar Pradesh", "hi")[gorakhpur] == "Gorakhpur"
 
 
+def test_a_hindi_page_names_the_chosen_state_in_hindi_over_the_map_and_in_its_exports(real_atlas):
+    client = create_app(real_atlas).server.test_client()
+    layout = json.loads(layout_text(client, "?lang=hi&state=Bihar"))
+    text = json.dumps(layout, ensure_ascii=False)
+    meta = re.search(r'"summary": "([^"]*)"', text).group(1)  # the PNG's line under its title
+    assert "बिहार" in meta and "Bihar" not in meta
+    assert "· Bihar" not in text and "· बिहार" in text  # the map's heading
+    assert "· Bihar" in layout_text(client, "?state=Bihar")  # English by default
+
+
 def test_the_view_keeps_the_language_when_filters_change():
     view = View(lang="hi", state="Bihar")
     assert "lang=hi" in view.to_query_string() and View().to_query_string() == ""

@@ -105,7 +105,7 @@ def initial_map(atlas: Atlas, base: MapBase, view: View, geojson_urls: dict[str,
 
 def view_summary(atlas: Atlas, view: View) -> str:
     """The line under the map's title: the list, the filters and, for exports, what is counted."""
-    summary = describe(view, atlas.list_label(view.list_id), scheme_short_names(atlas))
+    summary = describe(atlas, view, atlas.list_label(view.list_id), scheme_short_names(atlas))
     return summary + (f" · {export_scope(atlas, view.sectors)}" if view.mode == "exports" else "")
 
 

@@ -27,7 +27,7 @@ from dashboard.queries.investor import (
     nearby_facilities,
     seaport_filter,
 )
-from dashboard.text import LANGUAGES, t
+from dashboard.text import LANGUAGES, language, t
 from dashboard.view import Choices, View
 
 
@@ -118,9 +118,16 @@ def filter_products(atlas: Atlas, view: View) -> pd.DataFrame:
     return rows
 
 
-def describe(view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
-    """One line naming the list and the active filters, for titles and exports (``scheme_names``: short names)."""
-    parts = ([list_label] if list_label else []) + [view.state or t("describe.all_india")]
+def state_label(atlas: Atlas, state: str) -> str:
+    """A state's name in the page's language (its Hindi name where one is known)."""
+    return atlas.hindi.states.get(state, state) if language() == "hi" else state
+
+
+def describe(atlas: Atlas, view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
+    """One line naming the list and the active filters, for titles and exports (``scheme_names``: short names),
+    the state in the page's language."""
+    parts = ([list_label] if list_label else []) + [state_label(atlas, view.state) if view.state
+                                                    else t("describe.all_india")]
     if view.sectors:
         parts.append(", ".join(view.sectors))
     if view.search:

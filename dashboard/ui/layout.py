@@ -19,6 +19,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
 from dashboard.maps.figures import map_preview
 from dashboard.maps.modes import MODES
+from dashboard.queries import state_label
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import LANGUAGES, language, t
 from dashboard.view import View, filters_of
@@ -139,11 +140,6 @@ def filters_card(atlas: Atlas) -> html.Section:
                  className="d-flex justify-content-between align-items-center mb-2"),
         dbc.Collapse(filters(atlas), id=ids.FILTERS_COLLAPSE, is_open=False, className="filters-collapse"),
     ]), className="h-100 filters-card"), **{"aria-label": t("filters.title")})
-
-
-def state_label(atlas: Atlas, state: str) -> str:
-    """A state's name in the page's language (its Hindi name where one is known)."""
-    return atlas.hindi.states.get(state, state) if language() == "hi" else state
 
 
 def district_label(atlas: Atlas, district_id: str, name: str) -> str:

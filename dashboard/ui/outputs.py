@@ -192,7 +192,7 @@ def results_outputs(atlas: Atlas, view: View, rows: pd.DataFrame) -> dict:
     summary = summarise(atlas, rows, view)
     label = atlas.list_label(view.list_id)
     coverage = f"{label}: {atlas.coverage_sentence(view.list_id)}"
-    note = t("results.note", rows=len(rows), view=describe(view, label), coverage=coverage)
+    note = t("results.note", rows=len(rows), view=describe(atlas, view, label), coverage=coverage)
     return {"districts": t("stats.of", shown=summary.districts, total=summary.districts_total),
             "products": str(summary.products), "sectors": str(summary.sectors), "states": str(summary.states),
             "coverage": coverage, "note": note, "empty": not rows.empty}
