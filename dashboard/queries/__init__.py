@@ -123,13 +123,18 @@ def state_label(atlas: Atlas, state: str) -> str:
     return atlas.hindi.states.get(state, state) if language() == "hi" else state
 
 
+def sector_label(sector: str) -> str:
+    """A sector's name (one of ``SECTORS``) in the page's language: the catalogue's ``sector.*``."""
+    return t(f"sector.{sector.lower().replace(' ', '_')}")
+
+
 def describe(atlas: Atlas, view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
     """One line naming the list and the active filters, for titles and exports (``scheme_names``: short names),
     the state in the page's language."""
     parts = ([list_label] if list_label else []) + [state_label(atlas, view.state) if view.state
                                                     else t("describe.all_india")]
     if view.sectors:
-        parts.append(", ".join(view.sectors))
+        parts.append(", ".join(map(sector_label, view.sectors)))
     if view.search:
         parts.append(t("describe.matching", text=view.search))
     if view.gi_only:
