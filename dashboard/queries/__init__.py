@@ -123,9 +123,10 @@ def state_label(atlas: Atlas, state: str) -> str:
     return atlas.hindi.states.get(state, state) if language() == "hi" else state
 
 
-def sector_label(sector: str) -> str:
-    """A sector's name (one of ``SECTORS``) in the page's language: the catalogue's ``sector.*``."""
-    return t(f"sector.{sector.lower().replace(' ', '_')}")
+def label_of(kind: str, value: str) -> str:
+    """A word of the data's vocabulary (``kind``: "sector", one of ``SECTORS``, or "category", one of
+    ``CATEGORIES``) in the page's language: the catalogue's ``<kind>.<value in lower case, "_" for spaces>``."""
+    return t(f"{kind}.{value.lower().replace(' ', '_')}")
 
 
 def describe(atlas: Atlas, view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
@@ -134,7 +135,7 @@ def describe(atlas: Atlas, view: View, list_label: str = "", scheme_names: dict[
     parts = ([list_label] if list_label else []) + [state_label(atlas, view.state) if view.state
                                                     else t("describe.all_india")]
     if view.sectors:
-        parts.append(", ".join(map(sector_label, view.sectors)))
+        parts.append(", ".join(label_of("sector", s) for s in view.sectors))
     if view.search:
         parts.append(t("describe.matching", text=view.search))
     if view.gi_only:

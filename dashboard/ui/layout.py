@@ -19,7 +19,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
 from dashboard.maps.figures import map_preview
 from dashboard.maps.modes import MODES
-from dashboard.queries import sector_label, state_label
+from dashboard.queries import label_of, state_label
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import LANGUAGES, language, t
 from dashboard.view import View, filters_of
@@ -100,7 +100,7 @@ def filters(atlas: Atlas) -> list:
     return [
         _group("filters.what",
                _labelled("filters.list", dcc.Dropdown(lists, view.list_id, id=ids.LIST, clearable=False)),
-               _labelled("filters.sector", dcc.Dropdown([_option(sector_label(s), s) for s in SECTORS],
+               _labelled("filters.sector", dcc.Dropdown([_option(label_of("sector", s), s) for s in SECTORS],
                                                         list(view.sectors), id=ids.SECTORS, multi=True,
                                                         placeholder=t("filters.sector_placeholder"))),
                html.Div([dbc.Label(t("filters.search"), html_for=ids.SEARCH, className="fw-semibold small mb-1"),
