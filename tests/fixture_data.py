@@ -40,18 +40,3 @@ def make_data_dir(target: Path, extra: dict[str, str] | None = None, **odop_file
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
         (target / relative).write_text(text, encoding="utf-8")
     return target
-
-
-def layout_props(layout: object) -> dict[str, dict]:
-    """The props of each component of a Dash layout (its JSON) that has a plain id, by that id."""
-    found: dict[str, dict] = {}
-    pending = [layout]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("props", {}).get("id"), str):
-                found[node["props"]["id"]] = node["props"]
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return found

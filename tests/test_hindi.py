@@ -8,15 +8,12 @@ import string
 
 import pandas as pd
 import pytest
-from fixture_data import layout_props
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.data.vocabulary import CATEGORIES, SECTORS
 from dashboard.maps.figures import build_map_base, overlay_traces, overlays_of
-from dashboard.queries import label_of
 from dashboard.settings import DEFAULT_DATA_DIR
-from dashboard.text import LANGUAGES, catalogue, indian_grouping, number, t, use_language
+from dashboard.text import catalogue, indian_grouping, number, t, use_language
 from dashboard.view import View
 
 # Keys whose Hindi text is rightly the English one: the app's name, money ranges and units, pure placeholders,
@@ -131,24 +128,6 @@ def test_a_hindi_page_names_the_chosen_state_in_hindi_over_the_map_and_in_its_ex
     assert "बिहार" in meta and "Bihar" not in meta
     assert "· Bihar" not in text and "· बिहार" in text  # the map's heading
     assert "· Bihar" in layout_text(client, "?state=Bihar")  # English by default
-
-
-def test_a_hindi_page_names_sectors_and_categories_in_hindi_in_the_filter_the_legend_and_the_panel(real_atlas):
-    for language in LANGUAGES:  # every sector the data may hold has its name in every catalogue
-        use_language(language)
-        assert all(label_of("sector", s) for s in SECTORS) and all(label_of("category", c) for c in CATEGORIES)
-    use_language("en")
-    assert [label_of("sector", s) for s in SECTORS] == list(SECTORS)
-    client = create_app(real_atlas).server.test_client()
-    layout = json.loads(layout_text(client, "?lang=hi&lgd=195"))
-    by_id = layout_props(layout)
-    assert {"label": "हथकरघा", "value": "Handloom", "search": "Handloom"} in by_id[ids.SECTORS]["options"]
-    legend = json.dumps(by_id[ids.LEGEND], ensure_ascii=False)
-    assert "कृषि" in legend and "Agriculture" not in legend
-    panel = json.dumps(by_id[ids.PANEL], ensure_ascii=False)  # Darbhanga's Makhana: its sector's badge
-    assert '"children": "कृषि"' in panel and '"children": "प्राथमिक"' in panel  # Makhana's sector and category
-    assert '"children": "Primary"' not in panel  # (the note beside them names the list's own words too)
-    assert "Makhana" in panel  # a product's name is the list's own, in English
 
 
 def test_the_view_keeps_the_language_when_filters_change():

@@ -11,12 +11,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 import pytest
 import shapely
-from fixture_data import VARANASI, layout_props
+from fixture_data import VARANASI
 
 from dashboard import ids
 from dashboard.app import create_app
@@ -250,12 +251,24 @@ def test_the_map_geometry_comes_as_one_topology_holding_the_same_districts_and_s
             assert decoded[feature["id"]].hausdorff_distance(shape) <= 0.001, (name, feature["id"])
 
 
+def components(layout: object) -> Iterator[dict]:
+    """Every component of a Dash layout (its JSON), depth first."""
+    if isinstance(layout, dict):
+        if "props" in layout:
+            yield layout
+        for value in layout.values():
+            yield from components(value)
+    elif isinstance(layout, list):
+        for value in layout:
+            yield from components(value)
+
+
 def test_the_maps_preview_colours_each_district_of_the_topology_as_the_map_does(client):
     page = client.get("/").get_data(as_text=True)
     topology = client.get(re.search(r'<link id="odop-geometry" rel="preload" href="([^"]+)"', page).group(1)).get_json()
     layout = client.get("/_dash-layout", headers={
         "Referer": f"http://localhost/?state=Uttar+Pradesh&mode=gi&district={VARANASI}"}).get_json()
-    by_id = layout_props(layout)
+    by_id = {c["props"].get("id"): c["props"] for c in components(layout)}
     preview, figure = json.loads(by_id[ids.MAP_PREVIEW]["data-preview"]), by_id[ids.MAP]["figure"]
     districts = next(trace for trace in figure["data"] if trace["name"] == ids.DISTRICTS_TRACE)
     assert [g["id"] for g in topology["objects"]["districts"]["geometries"]] == districts["locations"]

@@ -16,7 +16,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.census import coverage as census_coverage
 from dashboard.data.convergence import overlap_classes
 from dashboard.data.vocabulary import SECTORS
-from dashboard.queries import choices_for, scheme_links, label_of
+from dashboard.queries import choices_for, scheme_links
 from dashboard.queries.investor import export_class, export_labels, exports_by_district, sector_export_sectors, usd_text
 from dashboard.text import t
 from dashboard.view import Choices, View
@@ -67,8 +67,7 @@ def _sector_classes(ids: pd.Index, products: pd.DataFrame, _values) -> Classes:
     main = main_sectors(products)
     present = [s for s in SECTORS if s in set(main)]
     index = {s: i + 2 for i, s in enumerate(present)}
-    return (main.reindex(ids).map(index).fillna(1).astype(int).to_numpy(), [label_of("sector", s) for s in present],
-            [SECTOR_COLORS[s] for s in present])
+    return main.reindex(ids).map(index).fillna(1).astype(int).to_numpy(), present, [SECTOR_COLORS[s] for s in present]
 
 
 def _count_classes(palette: list[str], gi_only: bool) -> Callable[[pd.Index, pd.DataFrame, object], Classes]:

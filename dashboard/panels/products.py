@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.panels.common import Section, empty, joined, section, source_link
-from dashboard.queries import DistrictDetail, label_of
+from dashboard.queries import DistrictDetail
 from dashboard.text import t
 
 def gi_statement(status: str, registry_names: list[str], short: bool = False) -> str:
@@ -53,9 +53,8 @@ def _source(product) -> html.Div:
 def _item(product, links) -> html.Li:
     details = [
         html.Div([html.Span(product.product, className="fw-semibold product-name"), " ",
-                  dbc.Badge(label_of("sector", product.sector), color="light", text_color="dark",
-                            className="me-1 sector-badge"),
-                  dbc.Badge(label_of("category", product.category), color="light", text_color="dark", className="me-1",
+                  dbc.Badge(product.sector, color="light", text_color="dark", className="me-1 sector-badge"),
+                  dbc.Badge(product.category, color="light", text_color="dark", className="me-1",
                             title=t("panel.products.category_note")) if product.category else None,
                   dbc.Badge(t("panel.products.gi_badge"), color="warning", text_color="dark", className="me-1")
                   if product.gi_status == "yes" else None]),

@@ -123,19 +123,13 @@ def state_label(atlas: Atlas, state: str) -> str:
     return atlas.hindi.states.get(state, state) if language() == "hi" else state
 
 
-def label_of(kind: str, value: str) -> str:
-    """A word of the data's vocabulary (``kind``: "sector", one of ``SECTORS``, or "category", one of
-    ``CATEGORIES``) in the page's language: the catalogue's ``<kind>.<value in lower case, "_" for spaces>``."""
-    return t(f"{kind}.{value.lower().replace(' ', '_')}")
-
-
 def describe(atlas: Atlas, view: View, list_label: str = "", scheme_names: dict[str, str] | None = None) -> str:
     """One line naming the list and the active filters, for titles and exports (``scheme_names``: short names),
     the state in the page's language."""
     parts = ([list_label] if list_label else []) + [state_label(atlas, view.state) if view.state
                                                     else t("describe.all_india")]
     if view.sectors:
-        parts.append(", ".join(label_of("sector", s) for s in view.sectors))
+        parts.append(", ".join(view.sectors))
     if view.search:
         parts.append(t("describe.matching", text=view.search))
     if view.gi_only:

@@ -19,7 +19,7 @@ from dashboard.data.atlas import Atlas
 from dashboard.data.vocabulary import FACILITY_KINDS, SECTORS
 from dashboard.maps.figures import map_preview
 from dashboard.maps.modes import MODES
-from dashboard.queries import label_of, state_label
+from dashboard.queries import state_label
 from dashboard.queries.investor import PORT_KINDS, SEAPORT_DISTANCES
 from dashboard.text import LANGUAGES, language, t
 from dashboard.view import View, filters_of
@@ -84,15 +84,11 @@ def _search(view: View) -> html.Div:
         html.Datalist([], id=ids.PRODUCT_NAMES)])
 
 
-def _option(label: str, value: str) -> dict:
-    """A dropdown option labelled in the page's language, found by its English value too."""
-    return {"label": label, "value": value, **({"search": value} if label != value else {})}
-
-
 def filters(atlas: Atlas) -> list:
     """The filter controls, grouped: what, where, for investors, for planners, the map."""
     view = View()
-    states = [_option(state_label(atlas, s), s) for s in sorted(s for s in atlas.districts["state_name"].unique() if s)]
+    states = [{"label": state_label(atlas, s), "value": s, **({"search": s} if state_label(atlas, s) != s else {})}
+              for s in sorted(s for s in atlas.districts["state_name"].unique() if s)]
     kinds_present = [k for k in FACILITY_KINDS if k in set(atlas.facilities["kind"])] or list(FACILITY_KINDS)
     lists = [{"label": label, "value": programme} for programme, label in zip(atlas.lists["programme"],
                                                                                 atlas.lists["label"])]
@@ -100,8 +96,7 @@ def filters(atlas: Atlas) -> list:
     return [
         _group("filters.what",
                _labelled("filters.list", dcc.Dropdown(lists, view.list_id, id=ids.LIST, clearable=False)),
-               _labelled("filters.sector", dcc.Dropdown([_option(label_of("sector", s), s) for s in SECTORS],
-                                                        list(view.sectors), id=ids.SECTORS, multi=True,
+               _labelled("filters.sector", dcc.Dropdown(list(SECTORS), list(view.sectors), id=ids.SECTORS, multi=True,
                                                         placeholder=t("filters.sector_placeholder"))),
                html.Div([dbc.Label(t("filters.search"), html_for=ids.SEARCH, className="fw-semibold small mb-1"),
                          _search(view)], className="mb-3"),
