@@ -440,7 +440,7 @@
         }
         box.dataset.drawn = "preview";
         box.replaceChildren(previewCanvas(view, layers, projection(ranges, width, height), width, height));
-        previewPainted = afterNextPaint();
+        previewPainted = document.hidden ? null : afterNextPaint();  // a background tab paints no frames
     }
 
     // Plotly's geo fits the box of the ranges into the map's box (d3's fitExtent) and puts the middle longitude and
