@@ -86,7 +86,7 @@ def build_map_base(atlas: Atlas) -> MapBase:
         label_points=dict(zip(atlas.district_facts.index, zip(atlas.district_facts["rep_lon"],
                                                               atlas.district_facts["rep_lat"]))),
         labelled=(labelled := _labelled_by_state(atlas.lgd_districts)),
-        hindi_labels={d: atlas.hindi.own(d) for named in labelled.values() for d in named if atlas.hindi.own(d)},
+        hindi_labels={d: hindi for named in labelled.values() for d in named if (hindi := atlas.hindi.own(d))},
         states_geojson=json_text(_state_outlines(atlas.states)),
         state_names=atlas.states["state_name"].tolist(),
         outlines={did: _ring_coordinates(geom) for did, geom in zip(districts["district_id"], districts.geometry)},
